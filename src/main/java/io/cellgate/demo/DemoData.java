@@ -1,0 +1,92 @@
+package io.cellgate.demo;
+
+import io.cellgate.common.Identifiers;
+import io.cellgate.sim.AssignRequest;
+import io.cellgate.sim.SimAction;
+import io.cellgate.sim.SimImportRow;
+import io.cellgate.sim.SimService;
+import io.cellgate.sim.SimStockService;
+import io.cellgate.tenant.CreateTenantRequest;
+import io.cellgate.tenant.Tenant;
+import io.cellgate.tenant.TenantService;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Seeds the demo (CELLGATE_DEMO_SEED=true): tenants acme and globex, 300 SIMs in stock, 100 of them assigned to each
+ * tenant and some activated or suspended. It goes through the same services as the API and runs only once.
+ */
+@ApplicationScoped
+public class DemoData {
+    static final String ICCID_PREFIX = "8949020000";
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final String SEEDER = "demo-seed";
+
+    @ConfigProperty(name = "cellgate.demo.seed")
+    boolean enabled;
+    @Inject
+    TenantService tenants;
+    @Inject
+    SimStockService stock;
+    @Inject
+    SimService sims;
+
+    void onStart(@Observes StartupEvent event) throws Throwable {
+        if (!enabled) {
+            return;
+        }
+        if (VertxContextSupport.subscribeAndAwait(this::alreadySeeded)) {
+            LOG.info("Demo data already present");
+            return;
+        }
+        List<SimImportRow> rows = new ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            rows.add(new SimImportRow(iccid(i), String.format("26201%010d", i), String.format("+4917000%06d", i),
+                    Map.of("batch", "demo-2026-11")));
+        }
+        VertxContextSupport.subscribeAndAwait(() -> tenants.create(new CreateTenantRequest("acme", "ACME Logistics", null))
+                .flatMap(t -> tenants.create(new CreateTenantRequest("globex", "Globex Utilities", null)))
+                .flatMap(t -> stock.importSims(rows))
+                .flatMap(done -> stock.assign(range("acme", 1, 100), SEEDER))
+                .flatMap(done -> stock.assign(range("globex", 101, 200), SEEDER))
+                .flatMap(done -> transition("acme", 1, 60, SimAction.ACTIVATE))
+                .flatMap(done -> transition("acme", 51, 60, SimAction.SUSPEND))
+                .flatMap(done -> transition("globex", 101, 150, SimAction.ACTIVATE)));
+        LOG.infof("Demo data seeded: tenants acme and globex; SIMs %s ... %s (1-100 acme, 101-200 globex, 201-300 stock)",
+                iccid(1), iccid(300));
+    }
+
+    @WithSession
+    Uni<Boolean> alreadySeeded() {
+        return Tenant.findById("acme").map(tenant -> tenant != null);
+    }
+
+    private Uni<Void> transition(String tenant, int from, int to, SimAction action) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = from; i <= to; i++) {
+            String iccid = iccid(i);
+            chain = chain.flatMap(v -> sims.transition(tenant, iccid, action, SEEDER).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    private static AssignRequest range(String tenant, int from, int to) {
+        return new AssignRequest(tenant, null, new AssignRequest.IccidRange(iccid(from), iccid(to)));
+    }
+
+    /** Demo ICCIDs: 89 49 02 0000 + 9-digit serial + Luhn check digit (20 digits). */
+    public static String iccid(int serial) {
+        String payload = ICCID_PREFIX + String.format("%09d", serial);
+        return payload + Identifiers.luhnCheckDigit(payload);
+    }
+}

@@ -1,0 +1,140 @@
+package io.cellgate.job;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs queued jobs, on any replica. A worker claims a job with a lease (SKIP LOCKED, so replicas never collide) and
+ * processes its targets in chunks; each chunk's work and the job's progress commit together, so after a crash the next
+ * worker resumes exactly after the last committed chunk, once the lease has run out.
+ */
+@ApplicationScoped
+public class JobRunner {
+    private static final Logger LOG = Logger.getLogger(JobRunner.class);
+    private static final String CLAIM = """
+            UPDATE jobs SET status = 'running', started_at = coalesce(started_at, now()),
+                   lease_until = now() + make_interval(secs => $1)
+            WHERE id = (SELECT id FROM jobs
+                        WHERE status = 'queued' OR (status = 'running' AND lease_until < now())
+                        ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING id, tenant_id, kind, action, created_by, processed, total""";
+    private static final String RECORD_PROGRESS = """
+            UPDATE jobs SET processed = processed + $3, succeeded = succeeded + $3 - $4, failed = failed + $4,
+                   lease_until = now() + make_interval(secs => $5),
+                   status = CASE WHEN processed + $3 >= total THEN 'completed' ELSE status END,
+                   finished_at = CASE WHEN processed + $3 >= total THEN now() END
+            WHERE id = $1 AND processed = $2""";
+
+    @Inject
+    Pool pool;
+    @Inject
+    Instance<JobHandler> handlers;
+    @ConfigProperty(name = "cellgate.jobs.chunk-size", defaultValue = "1000")
+    int chunkSize;
+    @ConfigProperty(name = "cellgate.jobs.lease-seconds", defaultValue = "60")
+    int leaseSeconds;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Map<String, JobHandler> byKind;
+
+    @Scheduled(every = "${cellgate.jobs.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> poll() {
+        return runPending();
+    }
+
+    /** Starts work at once, e.g. right after a job was submitted, instead of waiting for the next poll. */
+    public void kick() {
+        runPending().subscribe().with(done -> { }, e -> LOG.error("Job run failed", e));
+    }
+
+    private Uni<Void> runPending() {
+        if (!running.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        return drain().eventually(() -> running.set(false));
+    }
+
+    private Uni<Void> drain() {
+        return claim().flatMap(job -> job == null ? Uni.createFrom().voidItem()
+                : runChunks(job).onFailure().invoke(e -> LOG.errorf(e, "Job %s stopped; it resumes after its lease",
+                        job.id())).onFailure().recoverWithNull().flatMap(done -> drain()));
+    }
+
+    private Uni<ClaimedJob> claim() {
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(leaseSeconds)).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            Row row = rows.iterator().next();
+            return new ClaimedJob(row.getUUID("id"), row.getString("tenant_id"), row.getString("kind"),
+                    row.getString("action"), row.getString("created_by"), row.getInteger("processed"),
+                    row.getInteger("total"));
+        });
+    }
+
+    private Uni<Void> runChunks(ClaimedJob job) {
+        if (job.processed() >= job.total()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.withTransaction(tx -> runChunk(tx, job))
+                .flatMap(processed -> runChunks(new ClaimedJob(job.id(), job.tenantId(), job.kind(), job.action(),
+                        job.createdBy(), processed, job.total())));
+    }
+
+    /** One chunk: the handler's work, its failures and the job's progress, in one transaction. */
+    private Uni<Integer> runChunk(SqlConnection tx, ClaimedJob job) {
+        int from = job.processed() + 1;
+        int to = Math.min(job.processed() + chunkSize, job.total());
+        return tx.preparedQuery("SELECT targets[$2:$3] FROM jobs WHERE id = $1").execute(Tuple.of(job.id(), from, to))
+                .map(rows -> List.of(rows.iterator().next().getArrayOfStrings(0)))
+                .flatMap(targets -> handler(job.kind()).process(tx, job, targets)
+                        .flatMap(failures -> recordFailures(tx, job.id(), failures).map(done -> failures.size()))
+                        .flatMap(failed -> tx.preparedQuery(RECORD_PROGRESS).execute(
+                                Tuple.of(job.id(), job.processed(), targets.size(), failed, leaseSeconds)))
+                        .map(updated -> {
+                            if (updated.rowCount() != 1) {
+                                throw new IllegalStateException("Another worker advanced job " + job.id());
+                            }
+                            return job.processed() + targets.size();
+                        }));
+    }
+
+    private Uni<Void> recordFailures(SqlConnection tx, UUID jobId, List<JobFailure> failures) {
+        if (failures.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> batch = new ArrayList<>(failures.size());
+        for (JobFailure failure : failures) {
+            batch.add(Tuple.of(jobId, failure.target(), failure.reason(), failure.currentStatus()));
+        }
+        return tx.preparedQuery("INSERT INTO job_failures (job_id, iccid, reason, current_status) VALUES ($1, $2, $3, $4)")
+                .executeBatch(batch).replaceWithVoid();
+    }
+
+    private JobHandler handler(String kind) {
+        if (byKind == null) {
+            byKind = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+        }
+        JobHandler handler = byKind.get(kind);
+        if (handler == null) {
+            throw new IllegalStateException("No handler for job kind " + kind);
+        }
+        return handler;
+    }
+}

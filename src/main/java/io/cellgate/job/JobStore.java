@@ -1,0 +1,125 @@
+package io.cellgate.job;
+
+import io.cellgate.common.Cursor;
+import io.cellgate.common.Page;
+import io.cellgate.common.PgErrors;
+import io.cellgate.common.ProblemException;
+import io.cellgate.common.ProblemType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Jobs and their failures in PostgreSQL. A job's targets are fixed when it is created. */
+@ApplicationScoped
+public class JobStore {
+    static final int INLINE_FAILURES = 100;
+    private static final String COLUMNS = "id, kind, action, status, total, processed, succeeded, failed, created_by,"
+            + " created_at, started_at, finished_at, request_hash";
+
+    @Inject
+    Pool pool;
+
+    /**
+     * Creates the job, or returns the job created earlier with the same idempotency key. The same key with a different
+     * request is refused.
+     */
+    public Uni<JobView> create(NewJob job) {
+        Uni<JobView> existing = job.idempotencyKey() == null ? Uni.createFrom().nullItem() : findByKey(job);
+        return existing.flatMap(found -> found != null ? Uni.createFrom().item(found) : insert(job)
+                .onFailure(PgErrors::isUniqueViolation).recoverWithUni(() -> findByKey(job)));
+    }
+
+    private Uni<JobView> insert(NewJob job) {
+        Tuple params = job.params();
+        String values = String.join(", ", placeholder(params, UUID.randomUUID(), "uuid"),
+                placeholder(params, job.tenantId(), "text"), placeholder(params, job.kind(), "text"),
+                placeholder(params, job.action(), "text"), placeholder(params, job.createdBy(), "text"),
+                placeholder(params, job.idempotencyKey(), "text"), placeholder(params, job.requestHash(), "text"));
+        String sql = "INSERT INTO jobs (id, tenant_id, kind, action, created_by, idempotency_key, request_hash, targets,"
+                + " total, status, finished_at) SELECT " + values + ", t.targets, cardinality(t.targets),"
+                + " CASE WHEN cardinality(t.targets) = 0 THEN 'completed' ELSE 'queued' END,"
+                + " CASE WHEN cardinality(t.targets) = 0 THEN now() END"
+                + " FROM (SELECT coalesce(array_agg(DISTINCT iccid ORDER BY iccid), '{}') AS targets " + job.fromWhere()
+                + ") t RETURNING " + COLUMNS;
+        return pool.preparedQuery(sql).execute(params).map(rows -> toView(rows.iterator().next(), List.of()));
+    }
+
+    private Uni<JobView> findByKey(NewJob job) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM jobs WHERE tenant_id = $1 AND idempotency_key = $2")
+                .execute(Tuple.of(job.tenantId(), job.idempotencyKey()))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    Row row = rows.iterator().next();
+                    if (!job.requestHash().equals(row.getString("request_hash"))) {
+                        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key "
+                                + job.idempotencyKey() + " was used for a different request; use a new key");
+                    }
+                    return withFailures(row);
+                });
+    }
+
+    public Uni<JobView> get(String tenantId, UUID id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM jobs WHERE tenant_id = $1 AND id = $2")
+                .execute(Tuple.of(tenantId, id))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("Job " + id);
+                    }
+                    return withFailures(rows.iterator().next());
+                });
+    }
+
+    public Uni<Page<JobFailure>> failures(String tenantId, UUID id, int limit, String cursor) {
+        String after = Cursor.decode(cursor);
+        return get(tenantId, id).flatMap(job -> failures(id, after == null ? "" : after, limit + 1))
+                .map(failures -> Page.of(failures, limit, JobFailure::target));
+    }
+
+    private Uni<JobView> withFailures(Row row) {
+        UUID id = row.getUUID("id");
+        return failures(id, "", INLINE_FAILURES).map(failures -> toView(row, failures));
+    }
+
+    private Uni<List<JobFailure>> failures(UUID jobId, String after, int limit) {
+        return pool.preparedQuery("""
+                        SELECT iccid, reason, current_status FROM job_failures
+                        WHERE job_id = $1 AND iccid > $2 ORDER BY iccid LIMIT $3""")
+                .execute(Tuple.of(jobId, after, limit))
+                .map(JobStore::toFailures);
+    }
+
+    private static List<JobFailure> toFailures(RowSet<Row> rows) {
+        List<JobFailure> failures = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            failures.add(new JobFailure(row.getString(0), row.getString(1), row.getString(2)));
+        }
+        return failures;
+    }
+
+    private static JobView toView(Row row, List<JobFailure> failures) {
+        return new JobView(row.getUUID("id"), row.getString("kind"), row.getString("action"),
+                JobStatus.fromDb(row.getString("status")), row.getInteger("total"), row.getInteger("processed"),
+                row.getInteger("succeeded"), row.getInteger("failed"), row.getString("created_by"),
+                instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("started_at")),
+                instant(row.getOffsetDateTime("finished_at")), failures);
+    }
+
+    private static java.time.Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static String placeholder(Tuple params, Object value, String type) {
+        params.addValue(value);
+        return "$" + params.size() + "::" + type;
+    }
+}

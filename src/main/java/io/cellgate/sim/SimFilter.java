@@ -1,0 +1,37 @@
+package io.cellgate.sim;
+
+import io.cellgate.common.FieldError;
+import io.cellgate.common.ProblemException;
+import jakarta.validation.constraints.Pattern;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Which SIMs a list or a bulk action covers. Every criterion is optional; all given ones must hold. */
+public record SimFilter(
+        @Schema(description = "Only SIMs in this state") SimStatus status,
+        @Pattern(regexp = "[0-9]{1,20}", message = "must be 1 to 20 digits")
+        @Schema(example = "8949020000") String iccidPrefix,
+        @Schema(description = "Only SIMs carrying all of these labels with these values",
+                example = "{\"fleet\":\"pumps\"}") Map<String, String> labels) {
+
+    /** Parses {@code label=key:value} query parameters. */
+    public static Map<String, String> parseLabelParams(List<String> params) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (String param : params) {
+            int colon = param.indexOf(':');
+            if (colon <= 0) {
+                errors.add(FieldError.of("label", "expected key:value, got '" + param + "'"));
+            } else {
+                labels.put(param.substring(0, colon), param.substring(colon + 1));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,42 @@
+package io.cellgate.sim;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Maps rows of the sims table to the API view. */
+final class SimRows {
+    static final String COLUMNS =
+            "iccid, imsi, msisdn, tenant_id, status, name, labels, version, created_at, updated_at, activated_at";
+
+    private SimRows() {
+    }
+
+    static SimView toView(Row row) {
+        SimStatus status = SimStatus.fromDb(row.getString("status"));
+        return new SimView(row.getString("iccid"), row.getString("imsi"), row.getString("msisdn"),
+                row.getString("tenant_id"), status, row.getString("name"), labels(row.getJsonObject("labels")),
+                SimAction.allowedFrom(status), row.getLong("version"), instant(row.getOffsetDateTime("created_at")),
+                instant(row.getOffsetDateTime("updated_at")), instant(row.getOffsetDateTime("activated_at")));
+    }
+
+    static Map<String, String> labels(JsonObject json) {
+        Map<String, String> labels = new TreeMap<>();
+        if (json != null) {
+            json.forEach(e -> labels.put(e.getKey(), String.valueOf(e.getValue())));
+        }
+        return labels;
+    }
+
+    static JsonObject toJson(Map<String, String> labels) {
+        return new JsonObject(new LinkedHashMap<>(labels == null ? Map.of() : labels));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,72 @@
+package io.cellgate.tenant;
+
+import io.cellgate.common.Page;
+import io.cellgate.identity.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/admin/tenants")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CARRIER_OPS)
+@Tag(name = "Admin: tenants")
+@SecurityRequirement(name = "bearer")
+public class TenantResource {
+    @Inject
+    TenantService tenants;
+
+    @POST
+    @Operation(operationId = "createTenant", summary = "Create a tenant")
+    @APIResponse(responseCode = "201", description = "Tenant created",
+            content = @Content(schema = @Schema(implementation = TenantView.class)))
+    public Uni<Response> create(@NotNull @Valid CreateTenantRequest body) {
+        return tenants.create(body).map(tenant ->
+                Response.created(URI.create("/api/v1/admin/tenants/" + tenant.id())).entity(tenant).build());
+    }
+
+    @GET
+    @Operation(operationId = "listTenants", summary = "List tenants, ordered by id")
+    public Uni<Page<TenantView>> list(@QueryParam("status") TenantStatus status,
+                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+                                @QueryParam("cursor") String cursor) {
+        return tenants.list(status, limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getTenant", summary = "Get a tenant")
+    public Uni<TenantView> get(@PathParam("id") String id) {
+        return tenants.get(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(operationId = "updateTenant", summary = "Update a tenant's name, status or quotas",
+            description = "A suspended tenant can still read its data but cannot change anything.")
+    public Uni<TenantView> update(@PathParam("id") String id, @NotNull @Valid UpdateTenantRequest body) {
+        return tenants.update(id, body);
+    }
+}

@@ -1,0 +1,88 @@
+package io.cellgate.tenant;
+
+import io.cellgate.common.Cursor;
+import io.cellgate.common.Page;
+import io.cellgate.common.PgErrors;
+import io.cellgate.common.ProblemException;
+import io.cellgate.common.ProblemType;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+@ApplicationScoped
+public class TenantService {
+
+    @WithTransaction
+    public Uni<TenantView> create(CreateTenantRequest request) {
+        return Tenant.<Tenant>findById(request.id()).flatMap(existing -> {
+            if (existing != null) {
+                throw new ProblemException(ProblemType.CONFLICT, "Tenant " + request.id() + " already exists");
+            }
+            Tenant tenant = new Tenant();
+            tenant.id = request.id();
+            tenant.name = request.name().strip();
+            tenant.status = TenantStatus.ACTIVE;
+            tenant.applyQuotas(request.quotas());
+            tenant.createdAt = now();
+            tenant.updatedAt = tenant.createdAt;
+            return tenant.<Tenant>persistAndFlush().map(Tenant::toView);
+        }).onFailure(PgErrors::isUniqueViolation).transform(e ->
+                new ProblemException(ProblemType.CONFLICT, "Tenant " + request.id() + " already exists"));
+    }
+
+    @WithSession
+    public Uni<TenantView> get(String id) {
+        return find(id).map(Tenant::toView);
+    }
+
+    @WithSession
+    public Uni<Page<TenantView>> list(TenantStatus status, int limit, String cursor) {
+        String after = Cursor.decode(cursor);
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (status != null) {
+            params.add(status);
+            where.add("status = ?" + params.size());
+        }
+        if (after != null) {
+            params.add(after);
+            where.add("id > ?" + params.size());
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by id";
+        return Tenant.<Tenant>find(query, params.toArray()).range(0, limit).list()
+                .map(rows -> Page.of(rows.stream().map(Tenant::toView).toList(), limit, TenantView::id));
+    }
+
+    @WithTransaction
+    public Uni<TenantView> update(String id, UpdateTenantRequest request) {
+        return find(id).map(tenant -> {
+            if (request.name() != null) {
+                tenant.name = request.name().strip();
+            }
+            if (request.status() != null) {
+                tenant.status = request.status();
+            }
+            tenant.applyQuotas(request.quotas());
+            tenant.updatedAt = now();
+            return tenant;
+        }).flatMap(tenant -> tenant.<Tenant>persistAndFlush()).map(Tenant::toView);
+    }
+
+    private static Uni<Tenant> find(String id) {
+        return Tenant.<Tenant>findById(id).map(tenant -> {
+            if (tenant == null) {
+                throw ProblemException.notFound("Tenant " + id);
+            }
+            return tenant;
+        });
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
