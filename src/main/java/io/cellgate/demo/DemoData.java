@@ -11,7 +11,7 @@ import io.cellgate.tenant.Tenant;
 import io.cellgate.tenant.TenantService;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -66,9 +66,8 @@ public class DemoData {
                 iccid(1), iccid(300));
     }
 
-    @WithSession
-    Uni<Boolean> alreadySeeded() {
-        return Tenant.findById("acme").map(tenant -> tenant != null);
+    private Uni<Boolean> alreadySeeded() {
+        return Panache.withSession(() -> Tenant.findById("acme").map(tenant -> tenant != null));
     }
 
     private Uni<Void> transition(String tenant, int from, int to, SimAction action) {
