@@ -12,13 +12,19 @@ public final class Identifiers {
     }
 
     public static String iccidError(String iccid) {
+        String formatError = iccidFormatError(iccid);
+        if (formatError != null) {
+            return formatError;
+        }
+        return luhnValid(iccid) ? null : "Luhn check digit is wrong";
+    }
+
+    /** Only the shape of an ICCID, for range bounds, which need not be real SIMs. */
+    public static String iccidFormatError(String iccid) {
         if (iccid == null || iccid.isEmpty()) {
             return "required";
         }
-        if (!ICCID.matcher(iccid).matches()) {
-            return "must be 19 or 20 digits";
-        }
-        return luhnValid(iccid) ? null : "Luhn check digit is wrong";
+        return ICCID.matcher(iccid).matches() ? null : "must be 19 or 20 digits";
     }
 
     public static String imsiError(String imsi) {

@@ -32,6 +32,12 @@ public class SimService {
         return sims.get(tenantId, iccid);
     }
 
+    /** Whether a SIM with this ICCID exists at all, in stock or with any tenant. */
+    public Uni<Boolean> existsAnywhere(String iccid) {
+        return pool.preparedQuery("SELECT 1 FROM sims WHERE iccid = $1").execute(Tuple.of(iccid))
+                .map(rows -> rows.size() > 0);
+    }
+
     public Uni<Page<SimView>> list(String tenantId, SimFilter filter, int limit, String cursor) {
         return sims.list(SimQuery.forTenant(tenantId, filter), limit, cursor);
     }

@@ -232,11 +232,11 @@ public class SimStockService {
 
     private static void validateRange(AssignRequest.IccidRange range) {
         List<FieldError> errors = new ArrayList<>();
-        if (Identifiers.iccidError(range.from()) != null) {
-            errors.add(FieldError.of("iccid_range.from", Identifiers.iccidError(range.from())));
+        if (Identifiers.iccidFormatError(range.from()) != null) {
+            errors.add(FieldError.of("iccid_range.from", Identifiers.iccidFormatError(range.from())));
         }
-        if (Identifiers.iccidError(range.to()) != null) {
-            errors.add(FieldError.of("iccid_range.to", Identifiers.iccidError(range.to())));
+        if (Identifiers.iccidFormatError(range.to()) != null) {
+            errors.add(FieldError.of("iccid_range.to", Identifiers.iccidFormatError(range.to())));
         }
         if (errors.isEmpty() && range.from().compareTo(range.to()) > 0) {
             errors.add(FieldError.of("iccid_range", "from must not be after to"));

@@ -52,6 +52,15 @@ class SimStockTest {
                 .then().body("items.iccid", equalTo(sims.iccids.subList(1, 4)));
         as(OPS).queryParam("iccid_prefix", sims.prefix).queryParam("status", "stock").get("/api/v1/admin/sims")
                 .then().body("items.iccid", equalTo(List.of(sims.iccids.get(0), sims.iccids.get(4))));
+
+        // range bounds need the shape of an ICCID, not a valid check digit
+        as(OPS).body(Map.of("tenant_id", "globex", "iccid_range",
+                        Map.of("from", sims.prefix + "0000000", "to", sims.prefix + "9999999")))
+                .post("/api/v1/admin/sims/assign")
+                .then().statusCode(200).body("count", equalTo(2));
+        problem(as(OPS).body(Map.of("tenant_id", "globex", "iccid_range",
+                        Map.of("from", sims.prefix + "0000000", "to", sims.prefix + "9999999")))
+                .post("/api/v1/admin/sims/assign").then(), 409, "sims-unavailable");
     }
 
     @Test
