@@ -57,8 +57,10 @@ public class OpenApiContract implements OASFilter {
         add(responses, "500", "Unexpected error (logged, no details exposed)");
     }
 
+    /** Adds the problem response, or gives one the framework added bare (e.g. 400 for validated bodies) its shape. */
     private static void add(APIResponses responses, String code, String description) {
-        if (responses.hasAPIResponse(code)) {
+        APIResponse existing = responses.getAPIResponse(code);
+        if (existing != null && existing.getContent() != null) {
             return;
         }
         APIResponse response = OASFactory.createAPIResponse().description(description).content(problemContent());

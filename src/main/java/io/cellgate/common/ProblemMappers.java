@@ -80,11 +80,11 @@ public class ProblemMappers {
         boolean syntax = e instanceof JsonParseException || e.getCause() instanceof JsonParseException;
         if (!syntax && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             if (e instanceof UnrecognizedPropertyException) {
-                return ProblemException.invalid(jsonPath(mapping), "unknown field");
+                return ProblemException.invalid(JsonPaths.of(mapping), "unknown field");
             }
             String message = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage()
                     : "wrong type or format";
-            return ProblemException.invalid(jsonPath(mapping), message);
+            return ProblemException.invalid(JsonPaths.of(mapping), message);
         }
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -130,21 +130,6 @@ public class ProblemMappers {
 
     public static Response respond(Problem problem) {
         return Response.status(problem.status).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
     }
 
     /** Drops the method and parameter nodes of a bean-validation path: {@code create.body.name} becomes {@code name}. */

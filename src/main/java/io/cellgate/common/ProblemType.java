@@ -19,6 +19,7 @@ public enum ProblemType {
     QUOTA_EXCEEDED("quota-exceeded", 409, "Tenant quota exceeded"),
     PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
+    PRECONDITION_REQUIRED("precondition-required", 428, "If-Match required"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     VALIDATION_FAILED("validation-failed", 422, "Validation failed"),
     IMPORT_REJECTED("import-rejected", 422, "SIM import rejected"),
@@ -62,6 +63,7 @@ public enum ProblemType {
             case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 428 -> PRECONDITION_REQUIRED;
             case 422 -> VALIDATION_FAILED;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;

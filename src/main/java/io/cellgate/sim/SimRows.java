@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /** Maps rows of the sims table to the API view. */
 final class SimRows {
     static final String COLUMNS =
-            "iccid, imsi, msisdn, tenant_id, status, name, labels, version, created_at, updated_at, activated_at";
+            "iccid, imsi, msisdn, tenant_id, status, name, labels, version, created_at, updated_at, activated_at,"
+                    + " profile_id, imei_last_seen";
 
     private SimRows() {
     }
@@ -21,7 +22,8 @@ final class SimRows {
         return new SimView(row.getString("iccid"), row.getString("imsi"), row.getString("msisdn"),
                 row.getString("tenant_id"), status, row.getString("name"), labels(row.getJsonObject("labels")),
                 SimAction.allowedFrom(status), row.getLong("version"), instant(row.getOffsetDateTime("created_at")),
-                instant(row.getOffsetDateTime("updated_at")), instant(row.getOffsetDateTime("activated_at")));
+                instant(row.getOffsetDateTime("updated_at")), instant(row.getOffsetDateTime("activated_at")),
+                row.getUUID("profile_id"), row.getString("imei_last_seen"));
     }
 
     static Map<String, String> labels(JsonObject json) {

@@ -1,6 +1,7 @@
 package io.cellgate.sim;
 
 import io.cellgate.common.Cursor;
+import io.cellgate.common.Etags;
 import io.cellgate.common.FieldError;
 import io.cellgate.common.Page;
 import io.cellgate.common.ProblemException;
@@ -53,7 +54,7 @@ public class SimService {
                                 throw ProblemException.notFound("SIM " + iccid);
                             }
                             Row row = rows.iterator().next();
-                            requireVersion(ifMatch, row.getLong("version"));
+                            Etags.check(ifMatch, row.getLong("version"), "The SIM");
                             Map<String, String> labels = update.getLabels() == null ? SimRows.labels(row.getJsonObject("labels"))
                                     : SimLabels.merge(SimRows.labels(row.getJsonObject("labels")), update.getLabels());
                             if (labels.size() > SimLabels.MAX_LABELS) {
@@ -119,13 +120,6 @@ public class SimService {
         SimLabels.validate(update.getLabels(), null, "labels", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
-        }
-    }
-
-    private static void requireVersion(String ifMatch, long version) {
-        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals("\"" + version + "\"")) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The SIM changed since you read it (If-Match " + ifMatch + ", current ETag \"" + version + "\")");
         }
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SimUpdate", description = "JSON merge patch of a SIM's name and labels")
 public class SimUpdate {
     private String name;
+    @Schema(hidden = true)
     private boolean nameGiven;
     private Map<String, String> labels;
 
@@ -36,6 +37,7 @@ public class SimUpdate {
     }
 
     @JsonIgnore
+    @Schema(hidden = true)
     public boolean nameGiven() {
         return nameGiven;
     }

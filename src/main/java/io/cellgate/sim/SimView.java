@@ -19,7 +19,11 @@ public record SimView(
         @Schema(description = "Changes on every update; sent as the ETag", example = "3") long version,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "First activation, if any") Instant activatedAt) {
+        @Schema(description = "First activation, if any") Instant activatedAt,
+        @Schema(description = "The service profile chosen for this SIM; null: it follows the tenant's default profile")
+        java.util.UUID serviceProfileId,
+        @Schema(description = "The IMEI (or IMEISV) the network last saw this SIM in", example = "3569380356438091")
+        String imeiLastSeen) {
 
     public String etag() {
         return "\"" + version + "\"";

@@ -1,0 +1,174 @@
+package io.cellgate.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cellgate.common.Cursor;
+import io.cellgate.common.Etags;
+import io.cellgate.common.FieldError;
+import io.cellgate.common.JsonMergePatch;
+import io.cellgate.common.Page;
+import io.cellgate.common.PgErrors;
+import io.cellgate.common.ProblemException;
+import io.cellgate.common.ProblemType;
+import io.cellgate.tenant.TenantGate;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A tenant's service profiles. A change of a profile's policy reaches the decision view of every SIM on it in the same
+ * transaction (database triggers), so the network plane never sees a half-applied profile.
+ */
+@ApplicationScoped
+public class ServiceProfileService {
+    private static final String COLUMNS = "id, name, description, is_default, policy, version, created_at, updated_at";
+    private static final Set<String> UPDATABLE = Set.of("name", "description", "is_default", "policy");
+
+    @Inject
+    Pool pool;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    TenantGate gate;
+    @Inject
+    PolicyJson policyJson;
+
+    public Uni<ServiceProfileView> create(String tenantId, CreateServiceProfileRequest request) {
+        PolicyDocument policy = PolicyValidator.parse(json, request.policy(), "policy", true);
+        boolean makeDefault = Boolean.TRUE.equals(request.isDefault());
+        return gate.requireActive(tenantId).flatMap(ok -> pool.withTransaction(tx ->
+                        (makeDefault ? clearDefault(tx, tenantId) : Uni.createFrom().voidItem())
+                                .flatMap(v -> tx.preparedQuery("""
+                                        INSERT INTO service_profiles (id, tenant_id, name, description, is_default, policy)
+                                        VALUES ($1, $2, $3, $4, $5 OR NOT EXISTS (
+                                            SELECT 1 FROM service_profiles WHERE tenant_id = $2 AND is_default), $6)
+                                        RETURNING\s""" + COLUMNS)
+                                        .execute(Tuple.of(UUID.randomUUID(), tenantId, request.name().strip(),
+                                                request.description(), makeDefault, policyJson.toDatabase(policy))))
+                                .map(rows -> toView(rows.iterator().next()))))
+                .onFailure(PgErrors::isUniqueViolation).transform(e -> nameTaken(request.name()));
+    }
+
+    public Uni<ServiceProfileView> get(String tenantId, UUID id) {
+        return find(pool, tenantId, id, false).map(this::toView);
+    }
+
+    public Uni<Page<ServiceProfileView>> list(String tenantId, int limit, String cursor) {
+        String after = Cursor.decode(cursor);
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM service_profiles WHERE tenant_id = $1 AND name > $2"
+                        + " ORDER BY name LIMIT $3")
+                .execute(Tuple.of(tenantId, after == null ? "" : after, limit + 1))
+                .map(rows -> {
+                    List<ServiceProfileView> profiles = new ArrayList<>();
+                    rows.forEach(row -> profiles.add(toView(row)));
+                    return Page.of(profiles, limit, ServiceProfileView::name);
+                });
+    }
+
+    /** A JSON merge patch of name, description, is_default and policy, conditional on If-Match. */
+    public Uni<ServiceProfileView> update(String tenantId, UUID id, JsonNode patch, String ifMatch) {
+        JsonMergePatch.requireMembers(patch, UPDATABLE);
+        return gate.requireActive(tenantId).flatMap(ok -> pool.withTransaction(tx -> find(tx, tenantId, id, true)
+                        .flatMap(row -> {
+                            Etags.require(ifMatch, row.getLong("version"), "the profile");
+                            ServiceProfileView current = toView(row);
+                            ObjectNode merged = (ObjectNode) JsonMergePatch.apply(json.valueToTree(current), patch);
+                            String name = text(merged, "name");
+                            List<FieldError> errors = new ArrayList<>();
+                            if (name == null || name.isBlank() || name.length() > 100) {
+                                errors.add(FieldError.of("name", "1 to 100 characters"));
+                            }
+                            String description = text(merged, "description");
+                            if (description != null && description.length() > 500) {
+                                errors.add(FieldError.of("description", "at most 500 characters"));
+                            }
+                            boolean makeDefault = merged.path("is_default").asBoolean(false);
+                            if (current.isDefault() && !makeDefault) {
+                                errors.add(FieldError.of("is_default",
+                                        "a tenant always has a default profile: make another profile the default"));
+                            }
+                            if (!errors.isEmpty()) {
+                                throw ProblemException.invalid(errors);
+                            }
+                            PolicyDocument policy = PolicyValidator.parse(json, merged.get("policy"), "policy", true);
+                            Uni<Void> before = makeDefault && !current.isDefault() ? clearDefault(tx, tenantId)
+                                    : Uni.createFrom().voidItem();
+                            return before.flatMap(v -> tx.preparedQuery("""
+                                            UPDATE service_profiles SET name = $3, description = $4, is_default = $5,
+                                                   policy = $6, version = version + 1, updated_at = now()
+                                            WHERE tenant_id = $1 AND id = $2 RETURNING\s""" + COLUMNS)
+                                    .execute(Tuple.of(tenantId, id, name.strip(), description, makeDefault,
+                                            policyJson.toDatabase(policy))));
+                        })
+                        .map(rows -> toView(rows.iterator().next()))))
+                .onFailure(PgErrors::isUniqueViolation).transform(e -> nameTaken(patch.path("name").asText()));
+    }
+
+    public Uni<Void> delete(String tenantId, UUID id) {
+        return gate.requireActive(tenantId).flatMap(ok -> pool.withTransaction(tx -> find(tx, tenantId, id, true)
+                .flatMap(row -> {
+                    if (row.getBoolean("is_default")) {
+                        throw new ProblemException(ProblemType.CONFLICT,
+                                "The default profile cannot be deleted; make another profile the default first");
+                    }
+                    return tx.preparedQuery("SELECT count(*) FROM sims WHERE profile_id = $1").execute(Tuple.of(id));
+                })
+                .flatMap(rows -> {
+                    long sims = rows.iterator().next().getLong(0);
+                    if (sims > 0) {
+                        throw new ProblemException(ProblemType.CONFLICT,
+                                sims + " SIMs use this profile; move them to another profile first",
+                                Map.of("sim_count", sims));
+                    }
+                    return tx.preparedQuery("DELETE FROM service_profiles WHERE id = $1").execute(Tuple.of(id));
+                })
+                .replaceWithVoid()));
+    }
+
+    /** The tenant's profile, or null-safe 404; used to check a profile a SIM moves to. */
+    Uni<Row> find(SqlClient client, String tenantId, UUID id, boolean lock) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM service_profiles WHERE tenant_id = $1 AND id = $2"
+                        + (lock ? " FOR UPDATE" : ""))
+                .execute(Tuple.of(tenantId, id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("Service profile " + id);
+                    }
+                    return rows.iterator().next();
+                });
+    }
+
+    private static Uni<Void> clearDefault(SqlConnection tx, String tenantId) {
+        return tx.preparedQuery("UPDATE service_profiles SET is_default = false, version = version + 1, updated_at = now()"
+                + " WHERE tenant_id = $1 AND is_default").execute(Tuple.of(tenantId)).replaceWithVoid();
+    }
+
+    private static String text(ObjectNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value != null && !value.isNull() && !value.isTextual()) {
+            throw ProblemException.invalid(field, "must be a string");
+        }
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    ServiceProfileView toView(Row row) {
+        return new ServiceProfileView(row.getUUID("id"), row.getString("name"), row.getString("description"),
+                row.getBoolean("is_default"), policyJson.toPolicy(row.getJsonObject("policy")), row.getLong("version"),
+                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
+    }
+
+    private static ProblemException nameTaken(String name) {
+        return new ProblemException(ProblemType.CONFLICT, "The tenant already has a profile named '" + name + "'");
+    }
+}

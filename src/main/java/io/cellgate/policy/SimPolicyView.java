@@ -1,0 +1,32 @@
+package io.cellgate.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "SimPolicy", description = "A SIM's effective policy, where each value comes from, and its overrides")
+public record SimPolicyView(
+        @Schema(example = "89490200000000000013") String iccid,
+        ProfileRef serviceProfile,
+        @Schema(implementation = PolicyDocument.class, description = "The effective policy the network enforces")
+        JsonNode policy,
+        @Schema(description = "For each value of the effective policy (by dotted path): `sim` (an override of this"
+                + " SIM), `profile:<name>` or `default`",
+                example = "{\"data.enabled\":\"profile:pumps-eu\",\"voice.enabled\":\"default\",\"imei_lock.mode\":\"sim\"}")
+        Map<String, String> sources,
+        @Schema(implementation = PolicyDocument.class, description = "This SIM's own overrides") JsonNode overrides,
+        @Schema(description = "The SIM's version, sent as the ETag", example = "4") long version) {
+
+    @Schema(name = "ServiceProfileRef")
+    public record ProfileRef(
+            UUID id,
+            @Schema(example = "pumps-eu") String name,
+            @Schema(description = "True when the SIM follows the tenant's default profile rather than a chosen one")
+            boolean followsTenantDefault) {
+    }
+
+    public String etag() {
+        return "\"" + version + "\"";
+    }
+}
