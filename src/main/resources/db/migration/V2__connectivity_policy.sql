@@ -1,4 +1,4 @@
--- Connectivity policy: service profiles, per-SIM overrides and the decision view the network plane reads.
+-- Connectivity policy: service profiles, per-SIM overrides, static IPs and the decision view the network plane reads.
 
 -- Deep merge of policy documents: objects merge key by key, anything else (scalars, arrays) is replaced.
 CREATE FUNCTION policy_merge(base jsonb, layer jsonb) RETURNS jsonb
@@ -46,6 +46,46 @@ ALTER TABLE sims
     ADD COLUMN imei_last_seen   text CHECK (imei_last_seen ~ '^[0-9]{14,16}$');
 CREATE INDEX sims_by_profile ON sims (profile_id) WHERE profile_id IS NOT NULL;
 
+-- Static private IPv4 addresses, from pools that carrier ops give to tenants.
+CREATE TABLE ip_pools (
+    id         uuid PRIMARY KEY,
+    tenant_id  text NOT NULL REFERENCES tenants (id),
+    name       text NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    cidr       cidr NOT NULL CHECK (family(cidr) = 4 AND masklen(cidr) BETWEEN 8 AND 30),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    -- pools never overlap, whichever tenants they belong to
+    CONSTRAINT ip_pools_no_overlap EXCLUDE USING gist (cidr inet_ops WITH &&)
+);
+CREATE INDEX ip_pools_by_tenant ON ip_pools (tenant_id, name);
+
+-- One address per SIM, and an address belongs to at most one SIM.
+CREATE TABLE sim_ip_addresses (
+    iccid       text COLLATE "C" PRIMARY KEY REFERENCES sims (iccid),
+    pool_id     uuid NOT NULL REFERENCES ip_pools (id),
+    address     inet NOT NULL UNIQUE CHECK (masklen(address) = 32),
+    assigned_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX sim_ip_addresses_by_pool ON sim_ip_addresses (pool_id, address);
+
+-- The database itself refuses an address outside its pool, a pool's network or broadcast address, and an address
+-- from another tenant's pool.
+CREATE FUNCTION check_sim_ip_address() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    pool ip_pools;
+BEGIN
+    SELECT * INTO pool FROM ip_pools WHERE id = NEW.pool_id;
+    IF NOT (NEW.address << pool.cidr) OR host(NEW.address) = host(network(pool.cidr))
+            OR host(NEW.address) = host(broadcast(pool.cidr)) THEN
+        RAISE EXCEPTION 'address % is not a host address of pool %', NEW.address, pool.cidr USING ERRCODE = '23514';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM sims WHERE iccid = NEW.iccid AND tenant_id = pool.tenant_id) THEN
+        RAISE EXCEPTION 'SIM % does not belong to the tenant of pool %', NEW.iccid, pool.id USING ERRCODE = '23514';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER sim_ip_addresses_checked BEFORE INSERT OR UPDATE ON sim_ip_addresses
+    FOR EACH ROW EXECUTE FUNCTION check_sim_ip_address();
+
 -- The decision view: one compact row per SIM owned by a tenant, with everything the network plane needs to
 -- decide a session or a message. Triggers keep it in step with every change, in the same transaction.
 CREATE TABLE sim_decisions (
@@ -59,6 +99,7 @@ CREATE TABLE sim_decisions (
     policy         jsonb NOT NULL,
     imei_lock_mode text NOT NULL,
     imei           text,
+    static_ip      inet,
     updated_at     timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX sim_decisions_by_tenant ON sim_decisions (tenant_id);
@@ -71,10 +112,11 @@ CREATE FUNCTION refresh_sim_decisions(changed text[]) RETURNS void LANGUAGE sql 
       AND NOT EXISTS (SELECT 1 FROM sims s WHERE s.iccid = d.iccid AND s.tenant_id IS NOT NULL);
     WITH target AS (
         SELECT s.iccid, s.imsi, s.msisdn, s.tenant_id, s.status, s.policy_overrides, t.status AS tenant_status,
-               coalesce(s.profile_id, dp.id) AS profile_id
+               coalesce(s.profile_id, dp.id) AS profile_id, ip.address AS static_ip
         FROM sims s
         JOIN tenants t ON t.id = s.tenant_id
         LEFT JOIN service_profiles dp ON dp.tenant_id = s.tenant_id AND dp.is_default
+        LEFT JOIN sim_ip_addresses ip ON ip.iccid = s.iccid
         WHERE s.iccid = ANY (changed)
     ), base AS (
         SELECT p.id, policy_merge(policy_defaults(), p.policy) AS policy
@@ -85,24 +127,27 @@ CREATE FUNCTION refresh_sim_decisions(changed text[]) RETURNS void LANGUAGE sql 
         FROM target t LEFT JOIN base b ON b.id = t.profile_id
     )
     INSERT INTO sim_decisions AS d (iccid, imsi, msisdn, tenant_id, sim_status, tenant_status, profile_id, policy,
-                                    imei_lock_mode, imei, updated_at)
+                                    imei_lock_mode, imei, static_ip, updated_at)
     SELECT e.iccid, e.imsi, e.msisdn, e.tenant_id, e.status, e.tenant_status, e.profile_id, e.policy,
-           e.policy #>> '{imei_lock,mode}', e.policy #>> '{imei_lock,imei}', now()
+           e.policy #>> '{imei_lock,mode}', e.policy #>> '{imei_lock,imei}', e.static_ip, now()
     FROM effective e
     ON CONFLICT (iccid) DO UPDATE SET
         imsi = excluded.imsi, msisdn = excluded.msisdn, tenant_id = excluded.tenant_id,
         sim_status = excluded.sim_status, tenant_status = excluded.tenant_status, profile_id = excluded.profile_id,
         policy = excluded.policy, imei_lock_mode = excluded.imei_lock_mode, imei = excluded.imei,
-        updated_at = excluded.updated_at;
+        static_ip = excluded.static_ip, updated_at = excluded.updated_at;
 $$;
 
 -- Statement-level triggers with transition tables: a bulk change of 100,000 SIMs refreshes their decisions in one
--- set-based statement, not 100,000 row triggers.
+-- set-based statement, not 100,000 row triggers. A SIM that is terminated or goes back to stock gives its address back.
 CREATE FUNCTION sims_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    DELETE FROM sim_ip_addresses a USING changed_rows c
+    WHERE a.iccid = c.iccid AND c.status IN ('terminated', 'stock');
     PERFORM refresh_sim_decisions(ARRAY(SELECT iccid FROM changed_rows));
     RETURN NULL;
 END $$;
+
 CREATE TRIGGER sims_inserted_refresh_decisions AFTER INSERT ON sims
     REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sims_changed();
 CREATE TRIGGER sims_updated_refresh_decisions AFTER UPDATE ON sims
@@ -131,6 +176,19 @@ BEGIN
 END $$;
 CREATE TRIGGER tenants_updated_refresh_decisions AFTER UPDATE ON tenants
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION tenants_changed();
+
+CREATE FUNCTION sim_ip_addresses_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_sim_decisions(ARRAY(SELECT iccid FROM changed_rows));
+    RETURN NULL;
+END $$;
+CREATE TRIGGER sim_ip_addresses_inserted AFTER INSERT ON sim_ip_addresses
+    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sim_ip_addresses_changed();
+CREATE TRIGGER sim_ip_addresses_deleted AFTER DELETE ON sim_ip_addresses
+    REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sim_ip_addresses_changed();
+
+-- Job parameters (e.g. the pool of a bulk IP assignment).
+ALTER TABLE jobs ADD COLUMN parameters jsonb NOT NULL DEFAULT '{}'::jsonb;
 
 -- SIMs that already belong to tenants get their decisions now.
 SELECT refresh_sim_decisions(ARRAY(SELECT iccid FROM sims WHERE tenant_id IS NOT NULL));

@@ -9,9 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @OpenAPIDefinition(info = @Info(title = "Cellgate API", version = "1.0.0"), tags = {
     @Tag(name = "SIMs", description = "A tenant's SIMs: inventory, labels, lifecycle, history and bulk actions"),
     @Tag(name = "Policy", description = "Service profiles, each SIM's effective policy and overrides, IMEI lock"),
+    @Tag(name = "Static IPs", description = "The tenant's private IP pools and the static IPs of its SIMs"),
     @Tag(name = "Jobs", description = "Progress and failures of asynchronous jobs such as bulk actions"),
     @Tag(name = "Admin: tenants", description = "Carrier ops: the tenants of this deployment and their quotas"),
-    @Tag(name = "Admin: SIM stock", description = "Carrier ops: SIM import, assignment to tenants, inventory")
+    @Tag(name = "Admin: SIM stock", description = "Carrier ops: SIM import, assignment to tenants, inventory"),
+    @Tag(name = "Admin: IP pools", description = "Carrier ops: private IPv4 pools of tenants")
 })
 public class ApiDefinition extends Application {
 }

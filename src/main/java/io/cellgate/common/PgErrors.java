@@ -11,6 +11,14 @@ public final class PgErrors {
         return sqlState(error, "23505");
     }
 
+    public static boolean isExclusionViolation(Throwable error) {
+        return sqlState(error, "23P01");
+    }
+
+    public static boolean isCheckViolation(Throwable error) {
+        return sqlState(error, "23514");
+    }
+
     private static boolean sqlState(Throwable error, String state) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof PgException pg && state.equals(pg.getSqlState())) {

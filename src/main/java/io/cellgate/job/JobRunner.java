@@ -33,7 +33,7 @@ public class JobRunner {
             WHERE id = (SELECT id FROM jobs
                         WHERE status = 'queued' OR (status = 'running' AND lease_until < now())
                         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING id, tenant_id, kind, action, created_by, processed, total""";
+            RETURNING id, tenant_id, kind, action, created_by, processed, total, parameters""";
     private static final String RECORD_PROGRESS = """
             UPDATE jobs SET processed = processed + $3, succeeded = succeeded + $3 - $4, failed = failed + $4,
                    lease_until = now() + make_interval(secs => $5),
@@ -84,7 +84,7 @@ public class JobRunner {
             Row row = rows.iterator().next();
             return new ClaimedJob(row.getUUID("id"), row.getString("tenant_id"), row.getString("kind"),
                     row.getString("action"), row.getString("created_by"), row.getInteger("processed"),
-                    row.getInteger("total"));
+                    row.getInteger("total"), row.getJsonObject("parameters").getMap());
         });
     }
 
@@ -93,8 +93,7 @@ public class JobRunner {
             return Uni.createFrom().voidItem();
         }
         return pool.withTransaction(tx -> runChunk(tx, job))
-                .flatMap(processed -> runChunks(new ClaimedJob(job.id(), job.tenantId(), job.kind(), job.action(),
-                        job.createdBy(), processed, job.total())));
+                .flatMap(processed -> runChunks(job.advancedTo(processed)));
     }
 
     /** One chunk: the handler's work, its failures and the job's progress, in one transaction. */

@@ -1,5 +1,7 @@
 package io.cellgate.job;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellgate.common.Cursor;
 import io.cellgate.common.Page;
 import io.cellgate.common.PgErrors;
@@ -12,7 +14,11 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +28,7 @@ import java.util.UUID;
 public class JobStore {
     static final int INLINE_FAILURES = 100;
     private static final String COLUMNS = "id, kind, action, status, total, processed, succeeded, failed, created_by,"
-            + " created_at, started_at, finished_at, request_hash";
+            + " created_at, started_at, finished_at, request_hash, parameters";
 
     @Inject
     Pool pool;
@@ -42,9 +48,10 @@ public class JobStore {
         String values = String.join(", ", placeholder(params, UUID.randomUUID(), "uuid"),
                 placeholder(params, job.tenantId(), "text"), placeholder(params, job.kind(), "text"),
                 placeholder(params, job.action(), "text"), placeholder(params, job.createdBy(), "text"),
-                placeholder(params, job.idempotencyKey(), "text"), placeholder(params, job.requestHash(), "text"));
-        String sql = "INSERT INTO jobs (id, tenant_id, kind, action, created_by, idempotency_key, request_hash, targets,"
-                + " total, status, finished_at) SELECT " + values + ", t.targets, cardinality(t.targets),"
+                placeholder(params, job.idempotencyKey(), "text"), placeholder(params, job.requestHash(), "text"),
+                placeholder(params, new io.vertx.core.json.JsonObject(job.parameters()), "jsonb"));
+        String sql = "INSERT INTO jobs (id, tenant_id, kind, action, created_by, idempotency_key, request_hash,"
+                + " parameters, targets, total, status, finished_at) SELECT " + values + ", t.targets, cardinality(t.targets),"
                 + " CASE WHEN cardinality(t.targets) = 0 THEN 'completed' ELSE 'queued' END,"
                 + " CASE WHEN cardinality(t.targets) = 0 THEN now() END"
                 + " FROM (SELECT coalesce(array_agg(DISTINCT iccid ORDER BY iccid), '{}') AS targets " + job.fromWhere()
@@ -111,11 +118,22 @@ public class JobStore {
                 JobStatus.fromDb(row.getString("status")), row.getInteger("total"), row.getInteger("processed"),
                 row.getInteger("succeeded"), row.getInteger("failed"), row.getString("created_by"),
                 instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("started_at")),
-                instant(row.getOffsetDateTime("finished_at")), failures);
+                instant(row.getOffsetDateTime("finished_at")), row.getJsonObject("parameters").getMap(), failures);
     }
 
     private static java.time.Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
+    }
+
+    /** A digest of the request, so that an idempotency key cannot be reused for a different request. */
+    public static String requestHash(ObjectMapper json, Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String placeholder(Tuple params, Object value, String type) {

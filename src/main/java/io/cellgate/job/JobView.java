@@ -19,6 +19,8 @@ public record JobView(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
+        @Schema(description = "What the job works with besides its targets, e.g. the pool of a bulk IP assignment",
+                example = "{\"pool_id\":\"0b6f3f2e-6f0b-4a57-9a39-3c1e6f0d2a11\"}") java.util.Map<String, Object> parameters,
         @Schema(description = "The first failures (up to " + JobStore.INLINE_FAILURES + "); all of them at"
                 + " /api/v1/jobs/{id}/failures") List<JobFailure> failures) {
 }

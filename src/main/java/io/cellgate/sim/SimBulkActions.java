@@ -1,9 +1,6 @@
 package io.cellgate.sim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cellgate.common.FieldError;
-import io.cellgate.common.Identifiers;
 import io.cellgate.common.ProblemException;
 import io.cellgate.job.JobFailure;
 import io.cellgate.job.JobHandler;
@@ -15,15 +12,11 @@ import io.cellgate.job.NewJob;
 import io.cellgate.tenant.TenantGate;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Bulk lifecycle actions: submitted as a job over a fixed set of SIMs, then processed a chunk at a time by the job
@@ -45,10 +38,12 @@ public class SimBulkActions implements JobHandler {
     ObjectMapper json;
 
     public Uni<JobView> submit(String tenantId, BulkActionRequest request, String actor, String idempotencyKey) {
-        validate(request);
-        Targets targets = targets(tenantId, request);
-        NewJob job = new NewJob(tenantId, KIND, request.action().apiName(), actor, idempotencyKey, hash(request),
-                targets.fromWhere(), targets.params());
+        if (request.action() == SimAction.TERMINATE && !"terminate".equals(request.confirm())) {
+            throw ProblemException.invalid("confirm", "must be \"terminate\": termination is final");
+        }
+        SimSelection targets = SimSelection.of(tenantId, request.iccids(), request.filter());
+        NewJob job = new NewJob(tenantId, KIND, request.action().apiName(), actor, idempotencyKey,
+                JobStore.requestHash(json, request), targets.fromWhere(), targets.params(), Map.of());
         return gate.requireActive(tenantId).flatMap(ok -> jobs.create(job)).invoke(created -> runner.kick());
     }
 
@@ -71,48 +66,5 @@ public class SimBulkActions implements JobHandler {
             }
             return failures;
         });
-    }
-
-    private record Targets(String fromWhere, Tuple params) {
-    }
-
-    private static Targets targets(String tenantId, BulkActionRequest request) {
-        if (request.iccids() != null) {
-            return new Targets("FROM unnest($1::text[]) AS t(iccid)",
-                    Tuple.tuple().addArrayOfString(request.iccids().toArray(String[]::new)));
-        }
-        SimQuery query = SimQuery.forTenant(tenantId, request.filter());
-        return new Targets("FROM sims" + query.where(), query.params());
-    }
-
-    private static void validate(BulkActionRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        if ((request.iccids() == null) == (request.filter() == null)) {
-            errors.add(FieldError.of("iccids", "give either iccids or filter, not both and not neither"));
-        }
-        if (request.iccids() != null) {
-            for (int i = 0; i < request.iccids().size(); i++) {
-                String problem = Identifiers.iccidError(request.iccids().get(i));
-                if (problem != null && errors.size() < SimStockService.MAX_LISTED_ERRORS) {
-                    errors.add(FieldError.of("iccids[" + i + "]", problem));
-                }
-            }
-        }
-        if (request.action() == SimAction.TERMINATE && !"terminate".equals(request.confirm())) {
-            errors.add(FieldError.of("confirm", "must be \"terminate\": termination is final"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-    }
-
-    private String hash(BulkActionRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
