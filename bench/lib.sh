@@ -33,13 +33,15 @@ gen_sims() {
 }
 
 # iccid_prefix BATCH: the ICCID prefix shared by a batch.
-iccid_prefix() { printf '8988%07d' "$1"; }
+iccid_prefix() { printf '8988%07d' "$((10#$1))"; }
 
 new_batch() { printf '%07d' $(( (RANDOM * 32768 + RANDOM) % 10000000 )); }
 
-ensure_wrk() {
-  command -v wrk >/dev/null 2>&1 || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >&2; }
+ensure_tool() { # ensure_tool COMMAND [DEBIAN_PACKAGE]
+  command -v "$1" >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${2:-$1}" >&2
 }
+
+ensure_wrk() { ensure_tool wrk; }
 
 machine() {
   printf '%s, %s cores, %s RAM, %s' "$(. /etc/os-release && echo "$PRETTY_NAME")" "$(nproc)" \

@@ -135,6 +135,14 @@ class SimPolicyTest {
 
         String stockIccid = TestSims.inStock(1).first();
         assertEquals(null, decision(stockIccid));
+
+        String imsi = as(OPS).get("/api/v1/admin/sims/" + iccid).path("imsi");
+        as(OPS).get("/api/v1/admin/decisions/" + imsi).then().statusCode(200)
+                .body("iccid", equalTo(iccid)).body("sim_status", equalTo("active"))
+                .body("policy.voice.enabled", equalTo(false)).body("imei_lock_mode", equalTo("off"));
+        as(OPS).get("/api/v1/admin/decisions/" + iccid).then().statusCode(200).body("imsi", equalTo(imsi));
+        problem(as(OPS).get("/api/v1/admin/decisions/" + stockIccid).then(), 404, "not-found");
+        problem(as(GLOBEX_ADMIN).get("/api/v1/admin/decisions/" + imsi).then(), 403, "forbidden");
     }
 
     @Test

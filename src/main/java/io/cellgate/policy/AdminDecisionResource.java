@@ -1,0 +1,42 @@
+package io.cellgate.policy;
+
+import io.cellgate.common.ProblemException;
+import io.cellgate.identity.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Carrier ops see exactly what the network plane sees for a subscriber, to explain an accept or a reject. */
+@Path("/api/v1/admin/decisions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CARRIER_OPS)
+@Tag(name = "Admin: SIM stock")
+@SecurityRequirement(name = "bearer")
+public class AdminDecisionResource {
+    @Inject
+    DecisionReader decisions;
+
+    @GET
+    @Path("/{key}")
+    @Operation(operationId = "getDecision", summary = "The network plane's decision row of a SIM, by IMSI or ICCID",
+            description = "404 for SIMs in stock or unknown: the network refuses those.")
+    public Uni<Decision> get(@PathParam("key") @Parameter(description = "IMSI (15 digits) or ICCID (19-20 digits)")
+                             String key) {
+        Uni<Decision> found = key.length() == 15 ? decisions.byImsi(key) : decisions.byIccid(key);
+        return found.map(decision -> {
+            if (decision == null) {
+                throw ProblemException.notFound("Decision for " + key);
+            }
+            return decision;
+        });
+    }
+}
