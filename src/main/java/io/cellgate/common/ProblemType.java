@@ -9,6 +9,7 @@ public enum ProblemType {
     UNAUTHORIZED("unauthorized", 401, "Authentication required"),
     FORBIDDEN("forbidden", 403, "Forbidden"),
     NO_TENANT("no-tenant", 403, "Caller is not bound to a provisioned tenant"),
+    MFA_REQUIRED("mfa-required", 403, "Multi-factor authentication required"),
     TENANT_SUSPENDED("tenant-suspended", 403, "Tenant is suspended"),
     NOT_FOUND("not-found", 404, "Resource not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),

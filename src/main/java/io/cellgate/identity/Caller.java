@@ -37,6 +37,23 @@ public class Caller {
         return clientId != null ? clientId : token.getSubject();
     }
 
+    /** Whether the token proves a second factor: Keycloak lists {@code otp} in {@code amr} after a TOTP step. */
+    public boolean hasMfa() {
+        Object amr = token.getClaim("amr");
+        if (amr instanceof java.util.Collection<?> methods) {
+            return methods.stream().anyMatch(m -> "otp".equals(String.valueOf(m).replace("\"", "")));
+        }
+        return amr instanceof jakarta.json.JsonArray array
+                && array.stream().anyMatch(m -> "otp".equals(m.toString().replace("\"", "")));
+    }
+
+    public void requireMfa(String what) {
+        if (!hasMfa()) {
+            throw new ProblemException(ProblemType.MFA_REQUIRED, what + " needs a login with a second factor (TOTP);"
+                    + " service accounts cannot do it");
+        }
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

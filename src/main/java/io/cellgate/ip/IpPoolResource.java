@@ -55,7 +55,7 @@ public class IpPoolResource {
     @POST
     @Path("/{id}/bulk-assignments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_OPERATOR})
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(operationId = "createBulkIpAssignment", summary = "Give many SIMs the pool's next free addresses, as a job",
             description = "Answers 202 with the job (follow it at /api/v1/jobs/{id}). SIMs already on this pool keep"
                     + " their address; SIMs on another pool move; when the pool runs out, the rest fail with"

@@ -54,6 +54,9 @@ public class SimBulkActionResource {
         if (!body.action().roles().stream().anyMatch(caller::hasRole)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Your roles do not allow '" + body.action().apiName() + "'");
         }
+        if (body.action() == SimAction.TERMINATE) {
+            caller.requireMfa("A bulk terminate");
+        }
         return bulk.submit(caller.tenantId(), body, caller.subject(), idempotencyKey)
                 .map(job -> Response.accepted(job).location(URI.create("/api/v1/jobs/" + job.id())).build());
     }

@@ -201,7 +201,9 @@ class IpAddressTest {
         String kept = as(ACME_OPERATOR).body(Map.of("address", base(small) + "30")).put("/api/v1/sims/" + keeper
                 + "/ip-address").then().statusCode(200).extract().path("address");
 
-        String job = as(ACME_OPERATOR).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+        problem(as(ACME_OPERATOR).body(Map.of("iccids", List.of(keeper)))
+                .post("/api/v1/ip-pools/" + small.getString("id") + "/bulk-assignments").then(), 403, "forbidden");
+        String job = as(ACME_ADMIN).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .body(Map.of("filter", Map.of("iccid_prefix", sims.prefix)))
                 .post("/api/v1/ip-pools/" + small.getString("id") + "/bulk-assignments").then().statusCode(202)
                 .body("kind", equalTo("ip_bulk_assignment")).body("total", equalTo(35))
