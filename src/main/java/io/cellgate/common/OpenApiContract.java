@@ -54,7 +54,21 @@ public class OpenApiContract implements OASFilter {
         if (method == PathItem.HttpMethod.POST && path.matches(".*/(activate|suspend|resume|terminate)$")) {
             add(responses, "409", "The SIM's state does not allow this action; lists current_status and allowed_actions");
         }
+        if (!path.startsWith("/api/v1/admin")) {
+            add(responses, "429", "The tenant's API rate limit is used up; retry after Retry-After seconds");
+            responses.getAPIResponse("429")
+                    .addHeader("Retry-After", header("Seconds until a request fits again"))
+                    .addHeader("RateLimit-Policy", header("IETF RateLimit-Policy: the tenant's quota, e.g."
+                            + " \"tenant\";q=20;w=2"))
+                    .addHeader("RateLimit", header("IETF RateLimit: requests left and seconds until the quota is"
+                            + " full again, e.g. \"tenant\";r=0;t=2 (sent on every tenant response)"));
+        }
         add(responses, "500", "Unexpected error (logged, no details exposed)");
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header header(String description) {
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING));
     }
 
     /** Adds the problem response, or gives one the framework added bare (e.g. 400 for validated bodies) its shape. */

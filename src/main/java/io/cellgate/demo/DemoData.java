@@ -8,6 +8,7 @@ import io.cellgate.sim.SimService;
 import io.cellgate.sim.SimStockService;
 import io.cellgate.tenant.CreateTenantRequest;
 import io.cellgate.tenant.Tenant;
+import io.cellgate.tenant.TenantQuotas;
 import io.cellgate.tenant.TenantService;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -23,14 +24,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Seeds the demo (CELLGATE_DEMO_SEED=true): tenants acme and globex, 300 SIMs in stock, 100 of them assigned to each
- * tenant and some activated or suspended. It goes through the same services as the API and runs only once.
+ * Seeds the demo (CELLGATE_DEMO_SEED=true): tenants acme and globex (with a low API limit: 10/s, burst 20), 300 SIMs
+ * in stock, 100 of them assigned to each tenant and some activated or suspended. It goes through the same services as the API and runs only once.
  */
 @ApplicationScoped
 public class DemoData {
     static final String ICCID_PREFIX = "8949020000";
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     private static final String SEEDER = "demo-seed";
+    /** A deliberately low API limit, so anyone can see the limit at work. */
+    private static final TenantQuotas GLOBEX_QUOTAS = new TenantQuotas(null, 10, 20, null);
 
     @ConfigProperty(name = "cellgate.demo.seed")
     boolean enabled;
@@ -54,8 +57,8 @@ public class DemoData {
             rows.add(new SimImportRow(iccid(i), String.format("26201%010d", i), String.format("+4917000%06d", i),
                     Map.of("batch", "demo-2026-11")));
         }
-        VertxContextSupport.subscribeAndAwait(() -> ensureTenant("acme", "ACME Logistics")
-                .flatMap(t -> ensureTenant("globex", "Globex Utilities"))
+        VertxContextSupport.subscribeAndAwait(() -> ensureTenant("acme", "ACME Logistics", null)
+                .flatMap(t -> ensureTenant("globex", "Globex Utilities", GLOBEX_QUOTAS))
                 .flatMap(t -> stock.importSims(rows))
                 .flatMap(done -> stock.assign(range("acme", 1, 100), SEEDER))
                 .flatMap(done -> stock.assign(range("globex", 101, 200), SEEDER))
@@ -71,10 +74,10 @@ public class DemoData {
         return sims.existsAnywhere(iccid(1));
     }
 
-    private Uni<Void> ensureTenant(String id, String name) {
+    private Uni<Void> ensureTenant(String id, String name, TenantQuotas quotas) {
         return Panache.withSession(() -> Tenant.findById(id)).flatMap(tenant -> tenant != null
                 ? Uni.createFrom().voidItem()
-                : tenants.create(new CreateTenantRequest(id, name, null)).replaceWithVoid());
+                : tenants.create(new CreateTenantRequest(id, name, quotas)).replaceWithVoid());
     }
 
     private Uni<Void> transition(String tenant, int from, int to, SimAction action) {

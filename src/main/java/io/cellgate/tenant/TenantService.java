@@ -8,7 +8,9 @@ import io.cellgate.common.ProblemType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.cellgate.ratelimit.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ import java.util.List;
 
 @ApplicationScoped
 public class TenantService {
+    @Inject
+    RateLimiter rateLimits;
 
     @WithTransaction
     public Uni<TenantView> create(CreateTenantRequest request) {
@@ -28,6 +32,12 @@ public class TenantService {
             tenant.name = request.name().strip();
             tenant.status = TenantStatus.ACTIVE;
             tenant.applyQuotas(request.quotas());
+            if (tenant.apiRequestsPerSecond == null) {
+                tenant.apiRequestsPerSecond = rateLimits.defaultRate();
+            }
+            if (tenant.apiBurst == null) {
+                tenant.apiBurst = rateLimits.defaultBurst();
+            }
             tenant.createdAt = now();
             tenant.updatedAt = tenant.createdAt;
             return tenant.<Tenant>persistAndFlush().map(Tenant::toView);

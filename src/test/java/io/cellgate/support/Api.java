@@ -38,9 +38,13 @@ public final class Api {
                 .body("title", org.hamcrest.Matchers.notNullValue());
     }
 
+    /** Quotas generous enough for the suite's own load: rate limits are tested on purpose, not hit by accident. */
+    public static final Map<String, Object> TEST_QUOTAS = Map.of("api_requests_per_second", 5000, "api_burst", 10000);
+
     /** Makes sure the demo tenants the tokens point at exist and are active (tests share them, never wipe them). */
     public static void ensureTenant(String id) {
         as(OPS).body(Map.of("id", id, "name", id + " (tests)")).post("/api/v1/admin/tenants");
-        as(OPS).body(Map.of("status", "active")).patch("/api/v1/admin/tenants/" + id).then().statusCode(200);
+        as(OPS).body(Map.of("status", "active", "quotas", TEST_QUOTAS)).patch("/api/v1/admin/tenants/" + id)
+                .then().statusCode(200);
     }
 }

@@ -1,0 +1,69 @@
+package io.cellgate.ratelimit;
+
+import io.cellgate.common.Problem;
+import io.cellgate.common.ProblemMappers;
+import io.cellgate.common.ProblemType;
+import io.cellgate.identity.Caller;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Every authenticated tenant call takes a token from the tenant's bucket. Over the limit: 429 with Retry-After;
+ * always: the IETF RateLimit-Policy and RateLimit headers. Carrier-ops calls carry no tenant and are not limited here.
+ */
+public class RateLimitFilter {
+    static final String POLICY = "RateLimit-Policy";
+    static final String LIMIT = "RateLimit";
+    private static final String DECISION = RateLimitDecision.class.getName();
+
+    @Inject
+    CurrentIdentityAssociation identities;
+    @Inject
+    RateLimiter limiter;
+
+    @ServerRequestFilter
+    public Uni<Response> limit(ContainerRequestContext request) {
+        if (!request.getUriInfo().getPath().startsWith("/api/")
+                || request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return identities.getDeferredIdentity().onFailure().recoverWithNull().flatMap(identity -> {
+            if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
+                    || token.getClaim(Caller.TENANT_CLAIM) == null) {
+                return Uni.createFrom().nullItem();
+            }
+            return limiter.take(token.getClaim(Caller.TENANT_CLAIM).toString()).map(decision -> {
+                request.setProperty(DECISION, decision);
+                if (decision.allowed()) {
+                    return null;
+                }
+                Problem problem = Problem.of(ProblemType.RATE_LIMITED, "The tenant's API limit of " + (long) decision.rate()
+                        + " requests per second (burst " + (long) decision.burst() + ") is used up; retry after "
+                        + decision.retryAfterSeconds() + " s", request.getUriInfo().getPath(), Map.of());
+                return Response.fromResponse(ProblemMappers.respond(problem))
+                        .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds())
+                        .header(POLICY, decision.policyHeader())
+                        .header(LIMIT, decision.limitHeader())
+                        .build();
+            });
+        });
+    }
+
+    @ServerResponseFilter
+    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION) instanceof RateLimitDecision decision
+                && !response.getHeaders().containsKey(POLICY)) {
+            response.getHeaders().putSingle(POLICY, decision.policyHeader());
+            response.getHeaders().putSingle(LIMIT, decision.limitHeader());
+        }
+    }
+}
