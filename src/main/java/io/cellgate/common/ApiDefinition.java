@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     @Tag(name = "SIMs", description = "A tenant's SIMs: inventory, labels, lifecycle, history and bulk actions"),
     @Tag(name = "Policy", description = "Service profiles, each SIM's effective policy and overrides, IMEI lock"),
     @Tag(name = "Static IPs", description = "The tenant's private IP pools and the static IPs of its SIMs"),
+    @Tag(name = "Identity", description = "The tenant's users and service accounts (tenant admins, with MFA)"),
     @Tag(name = "Jobs", description = "Progress and failures of asynchronous jobs such as bulk actions"),
     @Tag(name = "Admin: tenants", description = "Carrier ops: the tenants of this deployment and their quotas"),
     @Tag(name = "Admin: SIM stock", description = "Carrier ops: SIM import, assignment to tenants, inventory"),

@@ -117,6 +117,16 @@ public class ProblemMappers {
                 .build();
     }
 
+    /** The identity provider's admin API is down or slow: say so and when to retry, never hang. */
+    @ServerExceptionMapper({io.cellgate.identity.IdentityProviderUnavailable.class,
+            org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException.class,
+            org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class})
+    public Response identityProviderUnavailable(HttpServerRequest request) {
+        return Response.fromResponse(respond(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                        "The identity provider is not available; try again shortly", request.path(), Map.of())))
+                .header(HttpHeaders.RETRY_AFTER, 10).build();
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
         return respond(Problem.of(ProblemType.FORBIDDEN, "Your roles do not allow this operation", request.path(), Map.of()));

@@ -77,7 +77,7 @@ public class DemoData {
     private Uni<Void> ensureTenant(String id, String name, TenantQuotas quotas) {
         return Panache.withSession(() -> Tenant.findById(id)).flatMap(tenant -> tenant != null
                 ? Uni.createFrom().voidItem()
-                : tenants.create(new CreateTenantRequest(id, name, quotas)).replaceWithVoid());
+                : tenants.create(new CreateTenantRequest(id, name, quotas, null)).replaceWithVoid());
     }
 
     private Uni<Void> transition(String tenant, int from, int to, SimAction action) {

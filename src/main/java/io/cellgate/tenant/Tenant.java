@@ -50,6 +50,6 @@ public class Tenant extends PanacheEntityBase {
 
     public TenantView toView() {
         return new TenantView(id, name, status,
-                new TenantQuotas(maxSims, apiRequestsPerSecond, apiBurst, smsPerSecond), createdAt, updatedAt);
+                new TenantQuotas(maxSims, apiRequestsPerSecond, apiBurst, smsPerSecond), createdAt, updatedAt, null);
     }
 }

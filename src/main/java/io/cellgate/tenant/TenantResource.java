@@ -37,13 +37,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TenantResource {
     @Inject
     TenantService tenants;
+    @Inject
+    TenantOnboarding onboarding;
 
     @POST
-    @Operation(operationId = "createTenant", summary = "Create a tenant")
+    @Operation(operationId = "createTenant", summary = "Create a tenant, optionally with its first admin",
+            description = "With first_admin, the admin is created in the identity provider (one-time password in the"
+                    + " answer, TOTP required at first login); if that fails, no tenant is created (503).")
     @APIResponse(responseCode = "201", description = "Tenant created",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     public Uni<Response> create(@NotNull @Valid CreateTenantRequest body) {
-        return tenants.create(body).map(tenant ->
+        return onboarding.create(body).map(tenant ->
                 Response.created(URI.create("/api/v1/admin/tenants/" + tenant.id())).entity(tenant).build());
     }
 

@@ -45,6 +45,12 @@ public class TenantService {
                 new ProblemException(ProblemType.CONFLICT, "Tenant " + request.id() + " already exists"));
     }
 
+    /** Undoes a tenant creation whose first admin could not be created; the tenant has nothing else yet. */
+    @WithTransaction
+    Uni<Void> deleteNew(String id) {
+        return Tenant.deleteById(id).replaceWithVoid();
+    }
+
     @WithSession
     public Uni<TenantView> get(String id) {
         return find(id).map(Tenant::toView);

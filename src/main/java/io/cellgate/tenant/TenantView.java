@@ -1,5 +1,7 @@
 package io.cellgate.tenant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cellgate.identity.TenantUserView;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,5 +12,12 @@ public record TenantView(
         TenantStatus status,
         TenantQuotas quotas,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Only in the answer that creates the tenant with a first admin: that user, with a"
+                + " one-time password") TenantUserView firstAdmin) {
+
+    TenantView withFirstAdmin(TenantUserView admin) {
+        return new TenantView(id, name, status, quotas, createdAt, updatedAt, admin);
+    }
 }

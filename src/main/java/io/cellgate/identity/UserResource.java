@@ -1,0 +1,85 @@
+package io.cellgate.identity;
+
+import io.cellgate.common.Page;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Calls into the identity provider's admin API block, so these run on worker threads. */
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.TENANT_ADMIN)
+@Blocking
+@Tag(name = "Identity")
+@SecurityRequirement(name = "bearer")
+public class UserResource {
+    @Inject
+    TenantUsers users;
+    @Inject
+    Caller caller;
+
+    @POST
+    @Operation(operationId = "inviteUser", summary = "Invite a person to the tenant",
+            description = "Answers with a one-time password (shown once); the user must change it and set up TOTP at"
+                    + " the first login.")
+    @APIResponse(responseCode = "201", description = "Invited",
+            content = @Content(schema = @Schema(implementation = TenantUserView.class)))
+    public Response invite(@NotNull @Valid InviteUserRequest body) {
+        TenantUserView user = users.invite(caller.tenantId(), body);
+        return Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).build();
+    }
+
+    @GET
+    @Operation(operationId = "listUsers", summary = "The tenant's users")
+    public Page<TenantUserView> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+                                     @QueryParam("cursor") String cursor) {
+        return users.list(caller.tenantId(), limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getUser", summary = "One of the tenant's users")
+    public TenantUserView get(@PathParam("id") String id) {
+        return users.get(caller.tenantId(), id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(operationId = "updateUser", summary = "Change a user's roles, or disable or enable the user")
+    public TenantUserView update(@PathParam("id") String id, @NotNull @Valid UpdateUserRequest body) {
+        return users.update(caller.tenantId(), id, body, caller.subject());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "removeUser", summary = "Remove a user from the tenant")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public Response remove(@PathParam("id") String id) {
+        users.remove(caller.tenantId(), id, caller.subject());
+        return Response.noContent().build();
+    }
+}
