@@ -39,6 +39,10 @@ public class Caller {
 
     /** Whether the token proves a second factor: Keycloak lists {@code otp} in {@code amr} after a TOTP step. */
     public boolean hasMfa() {
+        return amrHasOtp(token);
+    }
+
+    public static boolean amrHasOtp(JsonWebToken token) {
         Object amr = token.getClaim("amr");
         if (amr instanceof java.util.Collection<?> methods) {
             return methods.stream().anyMatch(m -> "otp".equals(String.valueOf(m).replace("\"", "")));

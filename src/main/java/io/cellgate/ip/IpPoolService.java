@@ -6,6 +6,7 @@ import io.cellgate.common.Page;
 import io.cellgate.common.PgErrors;
 import io.cellgate.common.ProblemException;
 import io.cellgate.common.ProblemType;
+import io.cellgate.audit.AuditedWrites;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,12 +29,16 @@ public class IpPoolService {
 
     @Inject
     Pool pool;
+    @Inject
+    AuditedWrites writes;
 
     public Uni<IpPoolView> create(CreateIpPoolRequest request) {
         Ipv4 network = parse(request.cidr());
-        return pool.preparedQuery("INSERT INTO ip_pools (id, tenant_id, name, cidr) SELECT $1, $2, $3, $4::text::cidr"
-                        + " WHERE EXISTS (SELECT 1 FROM tenants WHERE id = $2) RETURNING id")
-                .execute(Tuple.of(UUID.randomUUID(), request.tenantId(), request.name().strip(), network.toString()))
+        return writes.inTransaction(tx -> tx.preparedQuery("INSERT INTO ip_pools (id, tenant_id, name, cidr)"
+                                + " SELECT $1, $2, $3, $4::text::cidr WHERE EXISTS (SELECT 1 FROM tenants WHERE id = $2)"
+                                + " RETURNING id")
+                        .execute(Tuple.of(UUID.randomUUID(), request.tenantId(), request.name().strip(),
+                                network.toString())))
                 .onFailure(PgErrors::isExclusionViolation).recoverWithUni(e -> overlapping(network))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
@@ -71,7 +76,7 @@ public class IpPoolService {
     }
 
     public Uni<Void> delete(UUID id) {
-        return pool.withTransaction(tx -> find(tx, null, id).flatMap(row -> {
+        return writes.inTransaction(tx -> find(tx, null, id).flatMap(row -> {
             long assigned = row.getLong("assigned");
             if (assigned > 0) {
                 throw new ProblemException(ProblemType.CONFLICT, assigned + " SIMs hold addresses of this pool;"

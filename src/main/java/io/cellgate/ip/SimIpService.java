@@ -4,6 +4,7 @@ import io.cellgate.common.PgErrors;
 import io.cellgate.common.ProblemException;
 import io.cellgate.common.ProblemType;
 import io.cellgate.tenant.TenantGate;
+import io.cellgate.audit.AuditedWrites;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -36,6 +37,8 @@ public class SimIpService {
     @Inject
     Pool pool;
     @Inject
+    AuditedWrites writes;
+    @Inject
     TenantGate gate;
 
     public Uni<SimIpAddressView> get(String tenantId, String iccid) {
@@ -49,7 +52,7 @@ public class SimIpService {
 
     public Uni<SimIpAddressView> assign(String tenantId, String iccid, AssignIpRequest request) {
         Long wanted = request.address() == null ? null : parseAddress(request.address());
-        return gate.requireActive(tenantId).flatMap(ok -> pool.withTransaction(tx ->
+        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx ->
                 requireSim(tx, tenantId, iccid, true)
                         .flatMap(status -> {
                             if ("terminated".equals(status)) {
@@ -63,7 +66,7 @@ public class SimIpService {
     }
 
     public Uni<Void> release(String tenantId, String iccid) {
-        return gate.requireActive(tenantId).flatMap(ok -> pool.withTransaction(tx ->
+        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx ->
                 requireSim(tx, tenantId, iccid, true)
                         .flatMap(status -> tx.preparedQuery("DELETE FROM sim_ip_addresses WHERE iccid = $1")
                                 .execute(Tuple.of(iccid)))

@@ -7,6 +7,7 @@ import io.cellgate.common.Page;
 import io.cellgate.common.PgErrors;
 import io.cellgate.common.ProblemException;
 import io.cellgate.common.ProblemType;
+import io.cellgate.audit.AuditedWrites;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,6 +33,8 @@ public class JobStore {
 
     @Inject
     Pool pool;
+    @Inject
+    AuditedWrites writes;
 
     /**
      * Creates the job, or returns the job created earlier with the same idempotency key. The same key with a different
@@ -56,7 +59,8 @@ public class JobStore {
                 + " CASE WHEN cardinality(t.targets) = 0 THEN now() END"
                 + " FROM (SELECT coalesce(array_agg(DISTINCT iccid ORDER BY iccid), '{}') AS targets " + job.fromWhere()
                 + ") t RETURNING " + COLUMNS;
-        return pool.preparedQuery(sql).execute(params).map(rows -> toView(rows.iterator().next(), List.of()));
+        return writes.inTransaction(tx -> tx.preparedQuery(sql).execute(params))
+                .map(rows -> toView(rows.iterator().next(), List.of()));
     }
 
     private Uni<JobView> findByKey(NewJob job) {

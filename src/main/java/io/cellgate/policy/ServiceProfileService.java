@@ -12,6 +12,7 @@ import io.cellgate.common.PgErrors;
 import io.cellgate.common.ProblemException;
 import io.cellgate.common.ProblemType;
 import io.cellgate.tenant.TenantGate;
+import io.cellgate.audit.AuditedWrites;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -38,6 +39,8 @@ public class ServiceProfileService {
     @Inject
     Pool pool;
     @Inject
+    AuditedWrites writes;
+    @Inject
     ObjectMapper json;
     @Inject
     TenantGate gate;
@@ -47,7 +50,7 @@ public class ServiceProfileService {
     public Uni<ServiceProfileView> create(String tenantId, CreateServiceProfileRequest request) {
         PolicyDocument policy = PolicyValidator.parse(json, request.policy(), "policy", true);
         boolean makeDefault = Boolean.TRUE.equals(request.isDefault());
-        return gate.requireActive(tenantId).flatMap(ok -> pool.withTransaction(tx ->
+        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx ->
                         (makeDefault ? clearDefault(tx, tenantId) : Uni.createFrom().voidItem())
                                 .flatMap(v -> tx.preparedQuery("""
                                         INSERT INTO service_profiles (id, tenant_id, name, description, is_default, policy)
@@ -79,7 +82,7 @@ public class ServiceProfileService {
     /** A JSON merge patch of name, description, is_default and policy, conditional on If-Match. */
     public Uni<ServiceProfileView> update(String tenantId, UUID id, JsonNode patch, String ifMatch) {
         JsonMergePatch.requireMembers(patch, UPDATABLE);
-        return gate.requireActive(tenantId).flatMap(ok -> pool.withTransaction(tx -> find(tx, tenantId, id, true)
+        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx -> find(tx, tenantId, id, true)
                         .flatMap(row -> {
                             Etags.require(ifMatch, row.getLong("version"), "the profile");
                             ServiceProfileView current = toView(row);
@@ -116,7 +119,7 @@ public class ServiceProfileService {
     }
 
     public Uni<Void> delete(String tenantId, UUID id) {
-        return gate.requireActive(tenantId).flatMap(ok -> pool.withTransaction(tx -> find(tx, tenantId, id, true)
+        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx -> find(tx, tenantId, id, true)
                 .flatMap(row -> {
                     if (row.getBoolean("is_default")) {
                         throw new ProblemException(ProblemType.CONFLICT,

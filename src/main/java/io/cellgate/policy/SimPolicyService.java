@@ -7,6 +7,7 @@ import io.cellgate.common.Etags;
 import io.cellgate.common.JsonMergePatch;
 import io.cellgate.common.ProblemException;
 import io.cellgate.tenant.TenantGate;
+import io.cellgate.audit.AuditedWrites;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -14,6 +15,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -31,6 +33,10 @@ public class SimPolicyService {
 
     @Inject
     Pool pool;
+    @Inject
+    AuditedWrites writes;
+    @Inject
+    io.cellgate.audit.AuditContext audit;
     @Inject
     ObjectMapper json;
     @Inject
@@ -65,7 +71,7 @@ public class SimPolicyService {
 
     private Uni<SimPolicyView> change(String tenantId, String iccid, String ifMatch, boolean ifMatchRequired,
                                       boolean moveProfile, UUID profileId, UnaryOperator<JsonNode> changeOverrides) {
-        return gate.requireActive(tenantId).flatMap(ok -> pool.withTransaction(tx -> tx.preparedQuery(
+        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx -> tx.preparedQuery(
                                 "SELECT version, policy_overrides, profile_id FROM sims"
                                         + " WHERE tenant_id = $1 AND iccid = $2 FOR UPDATE")
                         .execute(Tuple.of(tenantId, iccid))
@@ -83,6 +89,13 @@ public class SimPolicyService {
                                     policyJson.toNode(row.getJsonObject("policy_overrides")));
                             PolicyDocument checked = PolicyValidator.parse(json, overrides, "overrides", false);
                             UUID profile = moveProfile ? profileId : row.getUUID("profile_id");
+                            Map<String, Object> before = new java.util.HashMap<>();
+                            before.put("overrides", row.getJsonObject("policy_overrides"));
+                            before.put("service_profile_id", String.valueOf(row.getUUID("profile_id")));
+                            Map<String, Object> after = new java.util.HashMap<>();
+                            after.put("overrides", policyJson.toDatabase(checked));
+                            after.put("service_profile_id", String.valueOf(profile));
+                            audit.changes(before, after);
                             Uni<Void> profileExists = profile == null ? Uni.createFrom().voidItem()
                                     : profiles.find(tx, tenantId, profile, false).onFailure(ProblemException.class)
                                     .transform(e -> ProblemException.invalid("service_profile_id",

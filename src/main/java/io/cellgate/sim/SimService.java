@@ -7,6 +7,8 @@ import io.cellgate.common.Page;
 import io.cellgate.common.ProblemException;
 import io.cellgate.common.ProblemType;
 import io.cellgate.tenant.TenantGate;
+import io.cellgate.audit.AuditContext;
+import io.cellgate.audit.AuditedWrites;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -22,6 +24,10 @@ import java.util.Map;
 public class SimService {
     @Inject
     Pool pool;
+    @Inject
+    AuditedWrites writes;
+    @Inject
+    AuditContext audit;
     @Inject
     SimRepository sims;
     @Inject
@@ -46,8 +52,8 @@ public class SimService {
     /** Applies a merge patch; {@code ifMatch} (an ETag) makes it conditional on the SIM's version. */
     public Uni<SimView> update(String tenantId, String iccid, SimUpdate update, String ifMatch) {
         validate(update);
-        return gate.requireActive(tenantId).flatMap(ok -> pool.withTransaction(tx ->
-                tx.preparedQuery("SELECT labels, version FROM sims WHERE tenant_id = $1 AND iccid = $2 FOR UPDATE")
+        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx ->
+                tx.preparedQuery("SELECT name, labels, version FROM sims WHERE tenant_id = $1 AND iccid = $2 FOR UPDATE")
                         .execute(Tuple.of(tenantId, iccid))
                         .flatMap(rows -> {
                             if (rows.size() == 0) {
@@ -60,6 +66,15 @@ public class SimService {
                             if (labels.size() > SimLabels.MAX_LABELS) {
                                 throw ProblemException.invalid("labels", "at most " + SimLabels.MAX_LABELS + " labels");
                             }
+                            Map<String, Object> before = new java.util.HashMap<>();
+                            before.put("labels", SimRows.labels(row.getJsonObject("labels")));
+                            Map<String, Object> after = new java.util.HashMap<>();
+                            after.put("labels", labels);
+                            if (update.nameGiven()) {
+                                before.put("name", row.getString("name"));
+                                after.put("name", update.getName());
+                            }
+                            audit.changes(before, after);
                             return tx.preparedQuery("""
                                     UPDATE sims SET name = CASE WHEN $3 THEN $4 ELSE name END, labels = $5,
                                            version = version + 1, updated_at = now()
@@ -72,7 +87,7 @@ public class SimService {
 
     /** One lifecycle action on one SIM: the new state, or 404 / 409 naming the current state and allowed actions. */
     public Uni<SimView> transition(String tenantId, String iccid, SimAction action, String actor) {
-        return gate.requireActive(tenantId).flatMap(ok -> pool.withTransaction(tx ->
+        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx ->
                 transitions.apply(tx, tenantId, List.of(iccid), action, actor, null).flatMap(outcomes -> {
                     SimTransitions.Outcome outcome = outcomes.get(0);
                     if (outcome.notFound()) {
@@ -81,6 +96,8 @@ public class SimService {
                     if (!outcome.changed()) {
                         throw illegal(iccid, action, outcome.currentStatus());
                     }
+                    audit.changes(Map.of("status", outcome.currentStatus().dbValue()),
+                            Map.of("status", action.to().dbValue()));
                     return sims.get(tx, tenantId, iccid);
                 })));
     }

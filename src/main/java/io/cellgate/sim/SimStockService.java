@@ -8,6 +8,7 @@ import io.cellgate.common.Identifiers;
 import io.cellgate.common.PgErrors;
 import io.cellgate.common.ProblemException;
 import io.cellgate.common.ProblemType;
+import io.cellgate.audit.AuditedWrites;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -64,6 +65,8 @@ public class SimStockService {
     @Inject
     Pool pool;
     @Inject
+    AuditedWrites writes;
+    @Inject
     ObjectMapper json;
 
     /** Parses a JSON array of rows; the mappers turn Jackson's errors into problems naming the row and field. */
@@ -97,7 +100,7 @@ public class SimStockService {
             msisdns[i] = Identifiers.normalizeMsisdn(row.msisdn());
             labels[i] = SimRows.toJson(row.labels()).encode();
         }
-        return pool.withTransaction(tx -> tx.preparedQuery(FIND_EXISTING)
+        return writes.inTransaction(tx -> tx.preparedQuery(FIND_EXISTING)
                         .execute(Tuple.tuple().addArrayOfString(iccids).addArrayOfString(imsis).addArrayOfString(msisdns))
                         .flatMap(existing -> {
                             if (existing.size() > 0) {
@@ -121,7 +124,7 @@ public class SimStockService {
             validateRange(request.iccidRange());
         }
         String tenantId = request.tenantId();
-        return pool.withTransaction(tx -> lockTenant(tx, tenantId)
+        return writes.inTransaction(tx -> lockTenant(tx, tenantId)
                 .flatMap(locked -> {
                     if (byList) {
                         return requireAllIn(tx, iccids, SimStatus.STOCK).map(ok -> iccids.length);
@@ -150,7 +153,7 @@ public class SimStockService {
 
     public Uni<StockChange> unassign(UnassignRequest request, String actor) {
         String[] iccids = distinctValid(request.iccids(), "iccids");
-        return pool.withTransaction(tx -> requireAllIn(tx, iccids, SimStatus.READY)
+        return writes.inTransaction(tx -> requireAllIn(tx, iccids, SimStatus.READY)
                 .flatMap(ok -> tx.preparedQuery(UNASSIGN).execute(Tuple.tuple().addArrayOfString(iccids).addValue(actor)))
                 .map(rows -> movedCount(rows, iccids.length)))
                 .map(count -> new StockChange(null, count));

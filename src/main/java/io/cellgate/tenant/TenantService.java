@@ -8,7 +8,11 @@ import io.cellgate.common.ProblemType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.cellgate.audit.AuditContext;
+import io.cellgate.audit.AuditedWrites;
 import io.cellgate.ratelimit.RateLimiter;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -20,6 +24,10 @@ import java.util.List;
 public class TenantService {
     @Inject
     RateLimiter rateLimits;
+    @Inject
+    AuditedWrites writes;
+    @Inject
+    AuditContext audit;
 
     @WithTransaction
     public Uni<TenantView> create(CreateTenantRequest request) {
@@ -40,7 +48,8 @@ public class TenantService {
             }
             tenant.createdAt = now();
             tenant.updatedAt = tenant.createdAt;
-            return tenant.<Tenant>persistAndFlush().map(Tenant::toView);
+            return tenant.<Tenant>persistAndFlush().call(saved -> Panache.getSession().flatMap(writes::recordIn))
+                    .map(Tenant::toView);
         }).onFailure(PgErrors::isUniqueViolation).transform(e ->
                 new ProblemException(ProblemType.CONFLICT, "Tenant " + request.id() + " already exists"));
     }
@@ -77,6 +86,7 @@ public class TenantService {
     @WithTransaction
     public Uni<TenantView> update(String id, UpdateTenantRequest request) {
         return find(id).map(tenant -> {
+            Map<String, Object> before = auditFields(tenant);
             if (request.name() != null) {
                 tenant.name = request.name().strip();
             }
@@ -85,8 +95,22 @@ public class TenantService {
             }
             tenant.applyQuotas(request.quotas());
             tenant.updatedAt = now();
+            audit.changes(before, auditFields(tenant));
             return tenant;
-        }).flatMap(tenant -> tenant.<Tenant>persistAndFlush()).map(Tenant::toView);
+        }).flatMap(tenant -> tenant.<Tenant>persistAndFlush())
+                .call(saved -> Panache.getSession().flatMap(writes::recordIn))
+                .map(Tenant::toView);
+    }
+
+    private static Map<String, Object> auditFields(Tenant tenant) {
+        Map<String, Object> fields = new java.util.HashMap<>();
+        fields.put("name", tenant.name);
+        fields.put("status", tenant.status.dbValue());
+        fields.put("max_sims", tenant.maxSims);
+        fields.put("api_requests_per_second", tenant.apiRequestsPerSecond);
+        fields.put("api_burst", tenant.apiBurst);
+        fields.put("sms_per_second", tenant.smsPerSecond);
+        return fields;
     }
 
     private static Uni<Tenant> find(String id) {

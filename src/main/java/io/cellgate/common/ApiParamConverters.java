@@ -8,27 +8,57 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Query parameters of the API's enum types take the same lowercase names as JSON, and a wrong value is a 422 naming
- * the parameter and the allowed values (JAX-RS alone would answer a bare 404).
+ * Query parameters of the API's enum types take the same lowercase names as JSON, timestamps are RFC 3339, and a
+ * wrong value is a 422 naming the parameter (JAX-RS alone would answer a bare 404).
  */
 @Provider
-public class EnumParamConverters implements ParamConverterProvider {
+public class ApiParamConverters implements ParamConverterProvider {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        String name = Arrays.stream(annotations).filter(QueryParam.class::isInstance).map(a -> ((QueryParam) a).value())
+                .findFirst().orElse("parameter");
+        if (rawType == Instant.class) {
+            return (ParamConverter<T>) new InstantConverter(name);
+        }
         if (!rawType.isEnum() || !rawType.getPackageName().startsWith("io.cellgate")) {
             return null;
         }
-        String name = Arrays.stream(annotations).filter(QueryParam.class::isInstance).map(a -> ((QueryParam) a).value())
-                .findFirst().orElse("parameter");
         return new EnumConverter(rawType, name);
+    }
+
+    private static WebApplicationException invalid(String parameter, String message) {
+        return new WebApplicationException(ProblemMappers.respond(ProblemException.invalid(parameter, message)
+                .toProblem(null)));
+    }
+
+    private record InstantConverter(String parameter) implements ParamConverter<Instant> {
+        @Override
+        public Instant fromString(String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException e) {
+                throw invalid(parameter, "an RFC 3339 timestamp, e.g. 2026-11-26T12:00:00Z");
+            }
+        }
+
+        @Override
+        public String toString(Instant value) {
+            return value.toString();
+        }
     }
 
     private static final class EnumConverter<E extends Enum<E>> implements ParamConverter<E> {
@@ -45,9 +75,7 @@ public class EnumParamConverters implements ParamConverterProvider {
         public E fromString(String value) {
             E constant = value == null ? null : byName.get(value);
             if (value != null && constant == null) {
-                Problem problem = ProblemException.invalid(parameter,
-                        "must be one of " + String.join(", ", byName.keySet().stream().sorted().toList())).toProblem(null);
-                throw new WebApplicationException(ProblemMappers.respond(problem));
+                throw invalid(parameter, "must be one of " + String.join(", ", byName.keySet().stream().sorted().toList()));
             }
             return constant;
         }

@@ -1,0 +1,58 @@
+package io.cellgate.audit;
+
+import io.cellgate.common.Page;
+import io.cellgate.identity.Roles;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/admin/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CARRIER_OPS)
+@Tag(name = "Admin: audit")
+@SecurityRequirement(name = "bearer")
+public class AdminAuditResource {
+    @Inject
+    AuditService audit;
+
+    @GET
+    @Operation(operationId = "listAllAuditRecords", summary = "The audit trail of every tenant, oldest first")
+    public Uni<Page<AuditRecordView>> list(
+            @QueryParam("tenant_id") String tenantId,
+            @QueryParam("from") @Parameter(description = "RFC 3339, inclusive") Instant from,
+            @QueryParam("to") @Parameter(description = "RFC 3339, exclusive") Instant to,
+            @QueryParam("subject") String subject,
+            @QueryParam("action") String action,
+            @QueryParam("target") String target,
+            @QueryParam("outcome") @Pattern(regexp = "success|refused|failed", message = "success, refused or failed")
+            String outcome,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+            @QueryParam("cursor") String cursor) {
+        return audit.list(new AuditService.Filter(tenantId, from, to, subject, action, target, outcome), limit, cursor);
+    }
+
+    @GET
+    @Path("/verify")
+    @Operation(operationId = "verifyAllAuditTrails", summary = "Recompute one chain (chain=<tenant> or *) or all of them")
+    public Uni<List<AuditVerification>> verify(@QueryParam("chain") String chain) {
+        Uni<List<String>> chains = chain != null ? Uni.createFrom().item(List.of(chain)) : audit.chains();
+        return chains.onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
+                .onItem().transformToUniAndConcatenate(audit::verify).collect().asList();
+    }
+}

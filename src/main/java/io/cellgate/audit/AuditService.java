@@ -1,0 +1,97 @@
+package io.cellgate.audit;
+
+import io.cellgate.common.Cursor;
+import io.cellgate.common.Page;
+import io.cellgate.common.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Reading and verifying the trail. A tenant reads its own chain; carrier ops read every chain. */
+@ApplicationScoped
+public class AuditService {
+    private static final String COLUMNS = "id, chain, seq, at, tenant_id, subject, roles, mfa, client_ip, user_agent,"
+            + " request_id, action, method, target, outcome, status, changes, hash";
+
+    @Inject
+    Pool pool;
+
+    /** Filters of the trail; every one is optional. {@code tenantId} null means all tenants (carrier ops). */
+    public record Filter(String tenantId, Instant from, Instant to, String subject, String action, String target,
+                         String outcome) {
+    }
+
+    public Uni<Page<AuditRecordView>> list(Filter filter, int limit, String cursor) {
+        List<String> where = new ArrayList<>();
+        Tuple params = Tuple.tuple();
+        add(where, params, "tenant_id = $", filter.tenantId());
+        add(where, params, "at >= $", filter.from() == null ? null : filter.from().atOffset(ZoneOffset.UTC));
+        add(where, params, "at < $", filter.to() == null ? null : filter.to().atOffset(ZoneOffset.UTC));
+        add(where, params, "subject = $", filter.subject());
+        add(where, params, "action = $", filter.action());
+        add(where, params, "target LIKE $", filter.target() == null ? null : filter.target() + "%");
+        add(where, params, "outcome = $", filter.outcome());
+        add(where, params, "id > $", cursorId(cursor));
+        params.addValue(limit + 1);
+        String sql = "SELECT " + COLUMNS + " FROM audit_records"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id LIMIT $" + params.size();
+        return pool.preparedQuery(sql).execute(params).map(rows -> {
+            List<AuditRecordView> records = new ArrayList<>();
+            rows.forEach(row -> records.add(toView(row)));
+            return Page.of(records, limit, r -> Long.toString(r.id()));
+        });
+    }
+
+    public Uni<AuditVerification> verify(String chain) {
+        return pool.preparedQuery("SELECT checked, first_broken FROM audit_verify($1)").execute(Tuple.of(chain))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    Long broken = row.getLong("first_broken");
+                    return new AuditVerification(chain, row.getLong("checked"), broken == null, broken);
+                });
+    }
+
+    public Uni<List<String>> chains() {
+        return pool.query("SELECT chain FROM audit_chains ORDER BY chain").execute().map(rows -> {
+            List<String> chains = new ArrayList<>();
+            rows.forEach(row -> chains.add(row.getString(0)));
+            return chains;
+        });
+    }
+
+    private static void add(List<String> where, Tuple params, String clause, Object value) {
+        if (value != null) {
+            params.addValue(value);
+            where.add(clause + params.size());
+        }
+    }
+
+    private static Long cursorId(String cursor) {
+        String after = Cursor.decode(cursor);
+        if (after == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("cursor", "not a cursor returned by this API");
+        }
+    }
+
+    private static AuditRecordView toView(Row row) {
+        return new AuditRecordView(row.getLong("id"), row.getString("chain"), row.getLong("seq"),
+                row.getOffsetDateTime("at").toInstant(), row.getString("tenant_id"), row.getString("subject"),
+                List.of(row.getArrayOfStrings("roles")), row.getBoolean("mfa"), row.getString("client_ip"),
+                row.getString("user_agent"), row.getString("request_id"), row.getString("action"),
+                row.getString("method"), row.getString("target"), row.getString("outcome"), row.getInteger("status"),
+                row.getJsonObject("changes"), HexFormat.of().formatHex(row.getBuffer("hash").getBytes()));
+    }
+}

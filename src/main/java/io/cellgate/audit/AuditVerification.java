@@ -1,0 +1,12 @@
+package io.cellgate.audit;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "AuditVerification", description = "The result of recomputing a hash chain from its start")
+public record AuditVerification(
+        @Schema(example = "acme") String chain,
+        @Schema(description = "Records checked before the first break, or all", example = "1000000") long recordsChecked,
+        boolean intact,
+        @Schema(description = "Position of the first record whose hash or link does not match (changed, removed or"
+                + " inserted), when not intact", example = "311") Long firstBrokenSeq) {
+}

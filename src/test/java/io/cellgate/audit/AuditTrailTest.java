@@ -1,0 +1,144 @@
+package io.cellgate.audit;
+
+import static io.cellgate.support.Api.ACME_ADMIN;
+import static io.cellgate.support.Api.ACME_VIEWER;
+import static io.cellgate.support.Api.GLOBEX_ADMIN;
+import static io.cellgate.support.Api.OPS;
+import static io.cellgate.support.Api.as;
+import static io.cellgate.support.Api.ensureTenant;
+import static io.cellgate.support.Api.problem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.cellgate.support.TestSims;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AuditTrailTest {
+    @Inject
+    Pool pool;
+
+    @BeforeEach
+    void tenants() {
+        ensureTenant("acme");
+        ensureTenant("globex");
+    }
+
+    private static JsonPath trail(String user, String target) {
+        return as(user).queryParam("target", target).queryParam("limit", 1000).get("/api/v1/audit").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void aChangeAndItsRecordCommitTogetherWithWhoWhatWhenAndWhere() {
+        String iccid = TestSims.assignedTo("acme", 1).first();
+        String requestId = UUID.randomUUID().toString();
+        as(ACME_ADMIN).header("X-Request-Id", requestId).header("User-Agent", "fleet-console/2.1")
+                .post("/api/v1/sims/" + iccid + "/activate").then().statusCode(200)
+                .header("X-Request-Id", requestId);
+
+        JsonPath records = trail(ACME_ADMIN, "/api/v1/sims/" + iccid);
+        assertEquals(1, records.getList("items").size());
+        assertEquals("activateSim", records.getString("items[0].action"));
+        assertEquals("success", records.getString("items[0].outcome"));
+        assertEquals("acme-admin", records.getString("items[0].subject"));
+        assertEquals(List.of("tenant-admin"), records.getList("items[0].roles").stream()
+                .filter(role -> role.toString().startsWith("tenant-")).toList());
+        assertEquals(true, records.getBoolean("items[0].mfa"));
+        assertEquals(requestId, records.getString("items[0].request_id"));
+        assertEquals("fleet-console/2.1", records.getString("items[0].user_agent"));
+        assertEquals("ready", records.getString("items[0].changes.before.status"));
+        assertEquals("active", records.getString("items[0].changes.after.status"));
+        assertEquals("acme", records.getString("items[0].chain"));
+    }
+
+    @Test
+    void refusedRequestsAreRecordedOnceAndWithoutAChange() {
+        String iccid = TestSims.assignedTo("acme", 1).first();
+        problem(as(ACME_ADMIN).post("/api/v1/sims/" + iccid + "/suspend").then(), 409, "illegal-transition");
+        problem(as(ACME_VIEWER).post("/api/v1/sims/" + iccid + "/activate").then(), 403, "forbidden");
+
+        as(ACME_ADMIN).queryParam("target", "/api/v1/sims/" + iccid).queryParam("outcome", "refused")
+                .get("/api/v1/audit").then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.status", equalTo(List.of(409, 403)))
+                .body("items.subject", equalTo(List.of("acme-admin", "acme-viewer")))
+                .body("items.changes", equalTo(java.util.Arrays.asList(null, null)));
+        as(ACME_ADMIN).queryParam("target", "/api/v1/sims/" + iccid).queryParam("outcome", "success")
+                .get("/api/v1/audit").then().body("items", hasSize(0));
+
+        String path = "/api/v1/sims/" + iccid + "/resume";
+        given().contentType(io.restassured.http.ContentType.JSON).post(path).then().statusCode(401);
+        as(OPS).queryParam("target", path).get("/api/v1/admin/audit").then().statusCode(200)
+                .body("items.subject", hasItem("anonymous")).body("items.status", hasItem(401))
+                .body("items.chain", hasItem("*"));
+    }
+
+    @Test
+    void tenantsSeeOnlyTheirOwnTrail() {
+        String iccid = TestSims.assignedTo("acme", 1).first();
+        as(ACME_ADMIN).body(Map.of("name", "audited")).patch("/api/v1/sims/" + iccid).then().statusCode(200);
+        as(GLOBEX_ADMIN).queryParam("target", "/api/v1/sims/" + iccid).get("/api/v1/audit").then().statusCode(200)
+                .body("items", hasSize(0));
+        as(OPS).queryParam("tenant_id", "acme").queryParam("target", "/api/v1/sims/" + iccid)
+                .get("/api/v1/admin/audit").then().statusCode(200)
+                .body("items[0].action", equalTo("updateSim"))
+                .body("items[0].changes.after.name", equalTo("audited"));
+        problem(as(ACME_VIEWER).get("/api/v1/audit").then(), 403, "forbidden");
+        as(ACME_ADMIN).queryParam("target", "/api/v1/sims/" + iccid).queryParam("from", "2000-01-01T00:00:00Z")
+                .queryParam("to", "2999-01-01T00:00:00+01:00").get("/api/v1/audit").then().body("items", hasSize(1));
+        as(ACME_ADMIN).queryParam("target", "/api/v1/sims/" + iccid).queryParam("to", "2000-01-01T00:00:00Z")
+                .get("/api/v1/audit").then().body("items", hasSize(0));
+        problem(as(ACME_ADMIN).queryParam("from", "yesterday").get("/api/v1/audit").then(), 422, "validation-failed")
+                .body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    void recordsAreAppendOnlyAndTamperingBreaksTheChain() {
+        String iccid = TestSims.assignedTo("acme", 1).first();
+        as(ACME_ADMIN).post("/api/v1/sims/" + iccid + "/activate").then().statusCode(200);
+        long id = trail(ACME_ADMIN, "/api/v1/sims/" + iccid).getLong("items[0].id");
+        long seq = trail(ACME_ADMIN, "/api/v1/sims/" + iccid).getLong("items[0].seq");
+        as(ACME_ADMIN).get("/api/v1/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(true)).body("chain", equalTo("acme")).body("records_checked", notNullValue());
+
+        assertThrows(Exception.class, () -> pool.preparedQuery("UPDATE audit_records SET subject = 'mallory' WHERE id = $1")
+                .execute(Tuple.of(id)).await().indefinitely());
+        assertThrows(Exception.class, () -> pool.preparedQuery("DELETE FROM audit_records WHERE id = $1")
+                .execute(Tuple.of(id)).await().indefinitely());
+
+        tamper(id, "mallory");
+        try {
+            as(ACME_ADMIN).get("/api/v1/audit/verify").then().statusCode(200)
+                    .body("intact", equalTo(false)).body("first_broken_seq", equalTo((int) seq));
+            as(OPS).queryParam("chain", "acme").get("/api/v1/admin/audit/verify").then().statusCode(200)
+                    .body("[0].intact", equalTo(false));
+        } finally {
+            tamper(id, "acme-admin");
+        }
+        as(ACME_ADMIN).get("/api/v1/audit/verify").then().body("intact", equalTo(true));
+    }
+
+    /** What an attacker with the table owner's rights could do: switch the guard off, rewrite, switch it on. */
+    private void tamper(long id, String subject) {
+        pool.withTransaction(tx -> tx.query("ALTER TABLE audit_records DISABLE TRIGGER audit_records_no_update").execute()
+                .flatMap(v -> tx.preparedQuery("UPDATE audit_records SET subject = $2 WHERE id = $1")
+                        .execute(Tuple.of(id, subject)))
+                .flatMap(v -> tx.query("ALTER TABLE audit_records ENABLE TRIGGER audit_records_no_update").execute()))
+                .await().indefinitely();
+    }
+}
