@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminAuditResource {
     @Inject
     AuditService audit;
+    @Inject
+    AuditExport export;
 
     @GET
     @Operation(operationId = "listAllAuditRecords", summary = "The audit trail of every tenant, oldest first")
@@ -54,5 +56,37 @@ public class AdminAuditResource {
         Uni<List<String>> chains = chain != null ? Uni.createFrom().item(List.of(chain)) : audit.chains();
         return chains.onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
                 .onItem().transformToUniAndConcatenate(audit::verify).collect().asList();
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(AuditExport.JSON_LINES)
+    @Operation(operationId = "exportAllAuditRecords", summary = "Stream the matching trail as JSON Lines, oldest first")
+    public Multi<AuditRecordView> exportJsonLines(
+            @QueryParam("tenant_id") String tenantId,
+            @QueryParam("from") Instant from,
+            @QueryParam("to") Instant to,
+            @QueryParam("subject") String subject,
+            @QueryParam("action") String action,
+            @QueryParam("target") String target,
+            @QueryParam("outcome") @Pattern(regexp = "success|refused|failed", message = "success, refused or failed")
+            String outcome) {
+        return export.jsonLines(new AuditService.Filter(tenantId, from, to, subject, action, target, outcome));
+    }
+
+    @GET
+    @Path("/export/csv")
+    @Produces(AuditExport.CSV)
+    @Operation(operationId = "exportAllAuditRecordsCsv", summary = "Stream the matching trail as CSV, oldest first")
+    public Multi<String> exportCsv(
+            @QueryParam("tenant_id") String tenantId,
+            @QueryParam("from") Instant from,
+            @QueryParam("to") Instant to,
+            @QueryParam("subject") String subject,
+            @QueryParam("action") String action,
+            @QueryParam("target") String target,
+            @QueryParam("outcome") @Pattern(regexp = "success|refused|failed", message = "success, refused or failed")
+            String outcome) {
+        return export.csv(new AuditService.Filter(tenantId, from, to, subject, action, target, outcome));
     }
 }

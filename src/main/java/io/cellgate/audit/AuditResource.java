@@ -3,6 +3,7 @@ package io.cellgate.audit;
 import io.cellgate.common.Page;
 import io.cellgate.identity.Caller;
 import io.cellgate.identity.Roles;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,6 +31,8 @@ public class AuditResource {
     @Inject
     AuditService audit;
     @Inject
+    AuditExport export;
+    @Inject
     Caller caller;
 
     @GET
@@ -53,5 +56,35 @@ public class AuditResource {
     @Operation(operationId = "verifyAuditTrail", summary = "Recompute the tenant's hash chain and report the first break")
     public Uni<AuditVerification> verify() {
         return audit.verify(caller.tenantId());
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(AuditExport.JSON_LINES)
+    @Operation(operationId = "exportAuditRecords", summary = "Stream the matching trail as JSON Lines, oldest first")
+    public Multi<AuditRecordView> exportJsonLines(
+            @QueryParam("from") Instant from,
+            @QueryParam("to") Instant to,
+            @QueryParam("subject") String subject,
+            @QueryParam("action") String action,
+            @QueryParam("target") String target,
+            @QueryParam("outcome") @Pattern(regexp = "success|refused|failed", message = "success, refused or failed")
+            String outcome) {
+        return export.jsonLines(new AuditService.Filter(caller.tenantId(), from, to, subject, action, target, outcome));
+    }
+
+    @GET
+    @Path("/export/csv")
+    @Produces(AuditExport.CSV)
+    @Operation(operationId = "exportAuditRecordsCsv", summary = "Stream the matching trail as CSV, oldest first")
+    public Multi<String> exportCsv(
+            @QueryParam("from") Instant from,
+            @QueryParam("to") Instant to,
+            @QueryParam("subject") String subject,
+            @QueryParam("action") String action,
+            @QueryParam("target") String target,
+            @QueryParam("outcome") @Pattern(regexp = "success|refused|failed", message = "success, refused or failed")
+            String outcome) {
+        return export.csv(new AuditService.Filter(caller.tenantId(), from, to, subject, action, target, outcome));
     }
 }

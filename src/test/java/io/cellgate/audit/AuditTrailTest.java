@@ -108,6 +108,35 @@ class AuditTrailTest {
     }
 
     @Test
+    void theTrailExportsAsJsonLinesAndCsv() {
+        String iccid = TestSims.assignedTo("acme", 1).first();
+        as(ACME_ADMIN).post("/api/v1/sims/" + iccid + "/activate").then().statusCode(200);
+        as(ACME_ADMIN).post("/api/v1/sims/" + iccid + "/suspend").then().statusCode(200);
+
+        String jsonl = as(ACME_ADMIN).accept("application/x-ndjson").queryParam("target", "/api/v1/sims/" + iccid)
+                .get("/api/v1/audit/export").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/x-ndjson")).extract().asString();
+        List<String> lines = jsonl.lines().toList();
+        assertEquals(2, lines.size());
+        assertEquals("suspendSim", new JsonPath(lines.get(1)).getString("action"));
+
+        String csv = as(ACME_ADMIN).accept("text/csv").queryParam("target", "/api/v1/sims/" + iccid)
+                .get("/api/v1/audit/export/csv").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        List<String> rows = csv.lines().toList();
+        assertEquals(3, rows.size());
+        org.junit.jupiter.api.Assertions.assertTrue(rows.get(0).startsWith("id,chain,seq,at,tenant_id,subject"));
+        org.junit.jupiter.api.Assertions.assertTrue(rows.get(1).contains(",activateSim,POST,/api/v1/sims/" + iccid));
+
+        String all = as(OPS).accept("application/x-ndjson").queryParam("tenant_id", "acme")
+                .queryParam("target", "/api/v1/sims/" + iccid).get("/api/v1/admin/audit/export").then().statusCode(200)
+                .extract().asString();
+        assertEquals(2, all.lines().count());
+        problem(as(ACME_ADMIN).accept("application/x-ndjson").queryParam("outcome", "maybe")
+                .get("/api/v1/audit/export").then(), 422, "validation-failed").body("errors[0].field", equalTo("outcome"));
+    }
+
+    @Test
     void recordsAreAppendOnlyAndTamperingBreaksTheChain() {
         String iccid = TestSims.assignedTo("acme", 1).first();
         as(ACME_ADMIN).post("/api/v1/sims/" + iccid + "/activate").then().statusCode(200);
