@@ -106,7 +106,9 @@ CREATE INDEX sim_decisions_by_tenant ON sim_decisions (tenant_id);
 
 -- Recomputes the decisions of the given SIMs. The profile part of the policy is merged once per profile; only SIMs
 -- with overrides pay for a second merge, so a profile change reaching 100,000 SIMs stays one cheap statement.
-CREATE FUNCTION refresh_sim_decisions(changed text[]) RETURNS void LANGUAGE sql AS $$
+-- PL/pgSQL, not SQL: its statements are planned once per connection instead of on every call (15 ms a call).
+CREATE FUNCTION refresh_sim_decisions(changed text[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
     DELETE FROM sim_decisions d
     WHERE d.iccid = ANY (changed)
       AND NOT EXISTS (SELECT 1 FROM sims s WHERE s.iccid = d.iccid AND s.tenant_id IS NOT NULL);
@@ -136,6 +138,7 @@ CREATE FUNCTION refresh_sim_decisions(changed text[]) RETURNS void LANGUAGE sql 
         sim_status = excluded.sim_status, tenant_status = excluded.tenant_status, profile_id = excluded.profile_id,
         policy = excluded.policy, imei_lock_mode = excluded.imei_lock_mode, imei = excluded.imei,
         static_ip = excluded.static_ip, updated_at = excluded.updated_at;
+END
 $$;
 
 -- Statement-level triggers with transition tables: a bulk change of 100,000 SIMs refreshes their decisions in one
