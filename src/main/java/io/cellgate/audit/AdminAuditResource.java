@@ -8,17 +8,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,16 +36,10 @@ public class AdminAuditResource {
     @Operation(operationId = "listAllAuditRecords", summary = "The audit trail of every tenant, oldest first")
     public Uni<Page<AuditRecordView>> list(
             @QueryParam("tenant_id") String tenantId,
-            @QueryParam("from") @Parameter(description = "RFC 3339, inclusive") Instant from,
-            @QueryParam("to") @Parameter(description = "RFC 3339, exclusive") Instant to,
-            @QueryParam("subject") String subject,
-            @QueryParam("action") String action,
-            @QueryParam("target") String target,
-            @QueryParam("outcome") @Pattern(regexp = "success|refused|failed", message = "success, refused or failed")
-            String outcome,
+            @Valid @BeanParam AuditQuery query,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
             @QueryParam("cursor") String cursor) {
-        return audit.list(new AuditService.Filter(tenantId, from, to, subject, action, target, outcome), limit, cursor);
+        return audit.list(query.forTenant(tenantId), limit, cursor);
     }
 
     @GET
@@ -64,14 +57,8 @@ public class AdminAuditResource {
     @Operation(operationId = "exportAllAuditRecords", summary = "Stream the matching trail as JSON Lines, oldest first")
     public Multi<AuditRecordView> exportJsonLines(
             @QueryParam("tenant_id") String tenantId,
-            @QueryParam("from") Instant from,
-            @QueryParam("to") Instant to,
-            @QueryParam("subject") String subject,
-            @QueryParam("action") String action,
-            @QueryParam("target") String target,
-            @QueryParam("outcome") @Pattern(regexp = "success|refused|failed", message = "success, refused or failed")
-            String outcome) {
-        return export.jsonLines(new AuditService.Filter(tenantId, from, to, subject, action, target, outcome));
+            @Valid @BeanParam AuditQuery query) {
+        return export.jsonLines(query.forTenant(tenantId));
     }
 
     @GET
@@ -80,13 +67,7 @@ public class AdminAuditResource {
     @Operation(operationId = "exportAllAuditRecordsCsv", summary = "Stream the matching trail as CSV, oldest first")
     public Multi<String> exportCsv(
             @QueryParam("tenant_id") String tenantId,
-            @QueryParam("from") Instant from,
-            @QueryParam("to") Instant to,
-            @QueryParam("subject") String subject,
-            @QueryParam("action") String action,
-            @QueryParam("target") String target,
-            @QueryParam("outcome") @Pattern(regexp = "success|refused|failed", message = "success, refused or failed")
-            String outcome) {
-        return export.csv(new AuditService.Filter(tenantId, from, to, subject, action, target, outcome));
+            @Valid @BeanParam AuditQuery query) {
+        return export.csv(query.forTenant(tenantId));
     }
 }

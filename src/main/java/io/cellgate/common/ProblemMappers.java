@@ -154,7 +154,7 @@ public class ProblemMappers {
                 names.add(Naming.snake(node.getName()));
                 continue;
             }
-            if (names.size() == 1 && isBodyParameter(names.get(0))) {
+            if (names.size() == 1 && isWrapperParameter(names.get(0))) {
                 names.clear();
             }
             String name = node.getName() == null ? "" : Naming.snake(node.getName());
@@ -163,7 +163,8 @@ public class ProblemMappers {
         return names.isEmpty() ? "body" : String.join(".", names);
     }
 
-    private static boolean isBodyParameter(String name) {
-        return name.equals("body") || name.equals("request");
+    /** Parameters that only wrap the fields the client sent: a body, or a bundle of query parameters. */
+    private static boolean isWrapperParameter(String name) {
+        return name.equals("body") || name.equals("request") || name.equals("query");
     }
 }

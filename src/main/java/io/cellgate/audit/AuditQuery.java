@@ -1,0 +1,36 @@
+package io.cellgate.audit;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The filters every audit listing and export takes, as query parameters. */
+public class AuditQuery {
+    @QueryParam("from")
+    @Parameter(description = "RFC 3339, inclusive")
+    Instant from;
+
+    @QueryParam("to")
+    @Parameter(description = "RFC 3339, exclusive")
+    Instant to;
+
+    @QueryParam("subject")
+    String subject;
+
+    @QueryParam("action")
+    @Parameter(description = "operationId, e.g. activateSim")
+    String action;
+
+    @QueryParam("target")
+    @Parameter(description = "path prefix, e.g. /api/v1/sims/8949")
+    String target;
+
+    @QueryParam("outcome")
+    @Pattern(regexp = "success|refused|failed", message = "success, refused or failed")
+    String outcome;
+
+    AuditService.Filter forTenant(String tenantId) {
+        return new AuditService.Filter(tenantId, from, to, subject, action, target, outcome);
+    }
+}
