@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AuditRecordView(
         @Schema(example = "1042") long id,
         @Schema(description = "The hash chain: the tenant, or * for records of no tenant", example = "acme") String chain,
-        @Schema(description = "Position in the chain", example = "311") long seq,
+        @Schema(description = "Position in the chain; null for the second or so until the record is linked",
+                example = "311") Long seq,
         Instant at,
         @Schema(example = "acme") String tenantId,
         @Schema(description = "User name or service account", example = "acme-admin") String subject,
@@ -25,5 +26,6 @@ public record AuditRecordView(
         @Schema(description = "HTTP status of refusals and failures", example = "409") Integer status,
         @Schema(description = "Changed fields: before and after", example = "{\"before\":{\"status\":\"ready\"},"
                 + "\"after\":{\"status\":\"active\"}}") JsonObject changes,
-        @Schema(description = "SHA-256 of the previous record's hash and this record, hex") String hash) {
+        @Schema(description = "SHA-256 of the previous record's hash and this record, hex; null until linked")
+        String hash) {
 }

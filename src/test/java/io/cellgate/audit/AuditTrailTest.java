@@ -140,10 +140,10 @@ class AuditTrailTest {
     void recordsAreAppendOnlyAndTamperingBreaksTheChain() {
         String iccid = TestSims.assignedTo("acme", 1).first();
         as(ACME_ADMIN).post("/api/v1/sims/" + iccid + "/activate").then().statusCode(200);
-        long id = trail(ACME_ADMIN, "/api/v1/sims/" + iccid).getLong("items[0].id");
-        long seq = trail(ACME_ADMIN, "/api/v1/sims/" + iccid).getLong("items[0].seq");
         as(ACME_ADMIN).get("/api/v1/audit/verify").then().statusCode(200)
                 .body("intact", equalTo(true)).body("chain", equalTo("acme")).body("records_checked", notNullValue());
+        long id = trail(ACME_ADMIN, "/api/v1/sims/" + iccid).getLong("items[0].id");
+        long seq = trail(ACME_ADMIN, "/api/v1/sims/" + iccid).getLong("items[0].seq");
 
         assertThrows(Exception.class, () -> pool.preparedQuery("UPDATE audit_records SET subject = 'mallory' WHERE id = $1")
                 .execute(Tuple.of(id)).await().indefinitely());
