@@ -6,8 +6,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "${CELLGATE_STATE:-$REPO_ROOT/.cellgate/dev}/env"
 ensure_tool psql postgresql-client
 records=${1:-1000000}
-export PGPASSWORD=$CELLGATE_DB_PASSWORD
-psql_() { psql -h "$CELLGATE_DB_HOST" -p "$CELLGATE_DB_PORT" -U "$CELLGATE_DB_USER" "$CELLGATE_DB_NAME" -Atq "$@"; }
+# As the owner of the schema: row-level security would hide the chain from the service's own role.
+export PGPASSWORD=$CELLGATE_DB_OWNER_PASSWORD
+psql_() { psql -h "$CELLGATE_DB_HOST" -p "$CELLGATE_DB_PORT" -U "$CELLGATE_DB_OWNER_USER" "$CELLGATE_DB_NAME" -Atq "$@"; }
 have=$(psql_ -c "SELECT coalesce((SELECT seq FROM audit_chains WHERE chain = 'bench-audit'), 0)")
 if [ "$have" -lt "$records" ]; then
   echo "appending $((records - have)) records to chain bench-audit" >&2

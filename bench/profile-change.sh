@@ -17,7 +17,7 @@ value=$(( $(date +%s) % 1000000 + 1 ))
 seconds=$(curl -sS -o "$WORK/profile-change.out" -w '%{time_total}' -X PATCH -H "Authorization: Bearer $tok" \
   -H 'Content-Type: application/json' -H 'If-Match: *' \
   -d "{\"policy\": {\"limits\": {\"sms_count\": {\"limit\": $value}}}}" "$BASE_URL/api/v1/service-profiles/$id")
-counts=$(PGPASSWORD=$CELLGATE_DB_PASSWORD psql -h "$CELLGATE_DB_HOST" -p "$CELLGATE_DB_PORT" -U "$CELLGATE_DB_USER" \
+counts=$(PGPASSWORD=$CELLGATE_DB_OWNER_PASSWORD psql -h "$CELLGATE_DB_HOST" -p "$CELLGATE_DB_PORT" -U "$CELLGATE_DB_OWNER_USER" \
   "$CELLGATE_DB_NAME" -Atc "SELECT count(*) FILTER (WHERE policy #>> '{limits,sms_count,limit}' = '$value'), count(*)
                              FROM sim_decisions WHERE profile_id = '$id'")
 echo "profile-change profile=$id seconds=$seconds decisions_updated/total_on_profile=${counts/|//}"

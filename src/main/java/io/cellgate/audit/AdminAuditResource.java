@@ -1,5 +1,6 @@
 package io.cellgate.audit;
 
+import io.cellgate.common.DataScope;
 import io.cellgate.common.Page;
 import io.cellgate.identity.Roles;
 import io.smallrye.mutiny.Multi;
@@ -39,7 +40,7 @@ public class AdminAuditResource {
             @Valid @BeanParam AuditQuery query,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
             @QueryParam("cursor") String cursor) {
-        return audit.list(query.forTenant(tenantId), limit, cursor);
+        return audit.list(query.acrossTenants(tenantId), limit, cursor);
     }
 
     @GET
@@ -48,7 +49,7 @@ public class AdminAuditResource {
     public Uni<List<AuditVerification>> verify(@QueryParam("chain") String chain) {
         Uni<List<String>> chains = chain != null ? Uni.createFrom().item(List.of(chain)) : audit.chains();
         return chains.onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
-                .onItem().transformToUniAndConcatenate(audit::verify).collect().asList();
+                .onItem().transformToUniAndConcatenate(each -> audit.verify(DataScope.ALL_TENANTS, each)).collect().asList();
     }
 
     @GET
@@ -58,7 +59,7 @@ public class AdminAuditResource {
     public Multi<AuditRecordView> exportJsonLines(
             @QueryParam("tenant_id") String tenantId,
             @Valid @BeanParam AuditQuery query) {
-        return export.jsonLines(query.forTenant(tenantId));
+        return export.jsonLines(query.acrossTenants(tenantId));
     }
 
     @GET
@@ -68,6 +69,6 @@ public class AdminAuditResource {
     public Multi<String> exportCsv(
             @QueryParam("tenant_id") String tenantId,
             @Valid @BeanParam AuditQuery query) {
-        return export.csv(query.forTenant(tenantId));
+        return export.csv(query.acrossTenants(tenantId));
     }
 }

@@ -20,6 +20,7 @@ public class AuditContext {
     private String userAgent;
     private String requestId;
     private String tenantId;
+    private String concernedTenant;
     private String subject = "anonymous";
     private List<String> roles = List.of();
     private boolean mfa;
@@ -39,6 +40,14 @@ public class AuditContext {
         this.tenantId = tenantId;
         this.roles = roles;
         this.mfa = mfa;
+    }
+
+    /**
+     * Carrier ops acting on (or looking into) one tenant: the record goes into that tenant's chain, so the tenant sees
+     * what its provider did. A tenant's own requests always stay in the tenant's chain.
+     */
+    public void concernsTenant(String tenantId) {
+        concernedTenant = tenantId;
     }
 
     void requestId(String requestId) {
@@ -69,7 +78,7 @@ public class AuditContext {
 
     /** The fields of audit_append, in its order, after the outcome and status are known. */
     Object[] appendArguments(String outcome, Integer status) {
-        return new Object[] {tenantId, subject, roles.toArray(String[]::new), mfa, clientIp, userAgent, requestId,
+        return new Object[] {tenantId != null ? tenantId : concernedTenant, subject, roles.toArray(String[]::new), mfa, clientIp, userAgent, requestId,
                 action, method, path, outcome, status, changes};
     }
 }

@@ -18,13 +18,15 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Every mutating request gets one audit record. Successful changes are recorded inside their own transaction (see
+ * Every mutating request gets one audit record, and so does every carrier-ops request, reads included: carrier ops
+ * work in the all-tenants data scope, and looking into tenants' data is recorded like changing it. Successful changes are recorded inside their own transaction (see
  * {@link AuditedWrites}); everything else (refusals, failures, changes outside the database) is recorded here, after
  * the response is known.
  */
 public class AuditFilter {
     static final String REQUEST_ID = "X-Request-Id";
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String CARRIER_OPS_PATHS = "/api/v1/admin/";
 
     @Inject
     AuditContext context;
@@ -56,17 +58,17 @@ public class AuditFilter {
             }
             int status = response.getStatus();
             String outcome = status < 400 ? "success" : status >= 500 ? "failed" : "refused";
-            return pool.withTransaction(tx -> log.append(tx, context, outcome, status));
+            return log.append(pool, context, outcome, status);
         });
     }
 
     private Uni<Void> describeRequest(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         String requestId = request.getHeaderString(REQUEST_ID);
         context.requestId(requestId != null && requestId.length() <= 100 ? requestId : UUID.randomUUID().toString());
-        if (!MUTATING.contains(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/api/")) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/api/") || !MUTATING.contains(request.getMethod()) && !path.startsWith(CARRIER_OPS_PATHS)) {
             return Uni.createFrom().voidItem();
         }
-        String path = request.getUriInfo().getPath();
         Operation operation = resource == null || resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(Operation.class);
         context.describe(request.getMethod(), path,

@@ -1,5 +1,6 @@
 package io.cellgate.audit;
 
+import io.cellgate.common.DataScope;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
@@ -30,7 +31,14 @@ public class AuditQuery {
     @Pattern(regexp = "success|refused|failed", message = "success, refused or failed")
     String outcome;
 
+    /** A tenant's own trail. */
     AuditService.Filter forTenant(String tenantId) {
-        return new AuditService.Filter(tenantId, from, to, subject, action, target, outcome);
+        return new AuditService.Filter(DataScope.tenant(tenantId), tenantId, from, to, subject, action, target, outcome);
+    }
+
+    /** Carrier ops: every trail, or one tenant's. */
+    AuditService.Filter acrossTenants(String tenantIdOrNull) {
+        return new AuditService.Filter(DataScope.ALL_TENANTS, tenantIdOrNull, from, to, subject, action, target,
+                outcome);
     }
 }

@@ -1,5 +1,6 @@
 package io.cellgate.audit;
 
+import io.cellgate.common.DataScope;
 import io.cellgate.common.Page;
 import io.cellgate.identity.Caller;
 import io.cellgate.identity.Roles;
@@ -48,7 +49,7 @@ public class AuditResource {
     @Path("/verify")
     @Operation(operationId = "verifyAuditTrail", summary = "Recompute the tenant's hash chain and report the first break")
     public Uni<AuditVerification> verify() {
-        return audit.verify(caller.tenantId());
+        return audit.verify(DataScope.tenant(caller.tenantId()), caller.tenantId());
     }
 
     @GET

@@ -4,6 +4,8 @@ import io.cellgate.common.Cursor;
 import io.cellgate.common.Page;
 import io.cellgate.common.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.cellgate.common.DataScope;
+import io.cellgate.common.ScopedDatabase;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,11 +25,14 @@ public class AuditService {
 
     static final int LINK_BATCH = 100_000;
 
+    /** audit_link works whatever the scope (it runs with the owner's rights), so the linker needs none. */
     @Inject
     Pool pool;
+    @Inject
+    ScopedDatabase db;
 
-    /** Filters of the trail; every one is optional. {@code tenantId} null means all tenants (carrier ops). */
-    public record Filter(String tenantId, Instant from, Instant to, String subject, String action, String target,
+    /** Filters of the trail; every one but the scope is optional. {@code tenantId} null means all tenants. */
+    public record Filter(DataScope scope, String tenantId, Instant from, Instant to, String subject, String action, String target,
                          String outcome) {
     }
 
@@ -45,7 +50,7 @@ public class AuditService {
         params.addValue(limit + 1);
         String sql = "SELECT " + COLUMNS + " FROM audit_records"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id LIMIT $" + params.size();
-        return pool.preparedQuery(sql).execute(params).map(rows -> {
+        return db.transaction(filter.scope(), tx -> tx.preparedQuery(sql).execute(params)).map(rows -> {
             List<AuditRecordView> records = new ArrayList<>();
             rows.forEach(row -> records.add(toView(row)));
             return Page.of(records, limit, r -> Long.toString(r.id()));
@@ -53,9 +58,9 @@ public class AuditService {
     }
 
     /** Links what is still unlinked first, so the answer covers every committed record. */
-    public Uni<AuditVerification> verify(String chain) {
-        return link().flatMap(linked -> pool.preparedQuery("SELECT checked, first_broken FROM audit_verify($1)")
-                        .execute(Tuple.of(chain)))
+    public Uni<AuditVerification> verify(DataScope scope, String chain) {
+        return link().flatMap(linked -> db.transaction(scope, tx -> tx
+                        .preparedQuery("SELECT checked, first_broken FROM audit_verify($1)").execute(Tuple.of(chain))))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     Long broken = row.getLong("first_broken");
@@ -70,7 +75,8 @@ public class AuditService {
     }
 
     public Uni<List<String>> chains() {
-        return pool.query("SELECT chain FROM audit_chains ORDER BY chain").execute().map(rows -> {
+        return db.transaction(DataScope.ALL_TENANTS, tx -> tx.query("SELECT chain FROM audit_chains ORDER BY chain")
+                .execute()).map(rows -> {
             List<String> chains = new ArrayList<>();
             rows.forEach(row -> chains.add(row.getString(0)));
             return chains;

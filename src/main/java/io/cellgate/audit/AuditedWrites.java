@@ -1,8 +1,9 @@
 package io.cellgate.audit;
 
+import io.cellgate.common.DataScope;
+import io.cellgate.common.ScopedDatabase;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,25 +16,17 @@ import java.util.function.Function;
 @ApplicationScoped
 public class AuditedWrites {
     @Inject
-    Pool pool;
+    ScopedDatabase db;
     @Inject
     AuditLog log;
     @Inject
     AuditContext context;
 
-    /** For writes through Hibernate Reactive: appends the request's record in the session's current transaction. */
-    public Uni<Void> recordIn(org.hibernate.reactive.mutiny.Mutiny.Session session) {
+    public <T> Uni<T> inTransaction(DataScope scope, Function<SqlConnection, Uni<T>> work) {
         if (!Arc.container().requestContext().isActive() || !context.isAudited()) {
-            return Uni.createFrom().voidItem();
+            return db.transaction(scope, work);
         }
-        return log.append(session, context);
-    }
-
-    public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
-        if (!Arc.container().requestContext().isActive() || !context.isAudited()) {
-            return pool.withTransaction(work);
-        }
-        return pool.withTransaction(tx -> work.apply(tx).call(result -> log.append(tx, context, "success", null)))
+        return db.transaction(scope, tx -> work.apply(tx).call(result -> log.append(tx, context, "success", null)))
                 .invoke(result -> context.markRecorded());
     }
 }

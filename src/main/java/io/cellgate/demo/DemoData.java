@@ -7,12 +7,10 @@ import io.cellgate.sim.SimImportRow;
 import io.cellgate.sim.SimService;
 import io.cellgate.sim.SimStockService;
 import io.cellgate.tenant.CreateTenantRequest;
-import io.cellgate.tenant.Tenant;
 import io.cellgate.tenant.TenantQuotas;
 import io.cellgate.tenant.TenantService;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -75,7 +73,7 @@ public class DemoData {
     }
 
     private Uni<Void> ensureTenant(String id, String name, TenantQuotas quotas) {
-        return Panache.withSession(() -> Tenant.findById(id)).flatMap(tenant -> tenant != null
+        return tenants.exists(id).flatMap(exists -> exists
                 ? Uni.createFrom().voidItem()
                 : tenants.create(new CreateTenantRequest(id, name, quotas, null)).replaceWithVoid());
     }

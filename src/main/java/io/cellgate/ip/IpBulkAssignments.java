@@ -9,7 +9,6 @@ import io.cellgate.job.JobStore;
 import io.cellgate.job.JobView;
 import io.cellgate.job.NewJob;
 import io.cellgate.sim.SimSelection;
-import io.cellgate.tenant.TenantGate;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -46,8 +45,6 @@ public class IpBulkAssignments implements JobHandler {
     @Inject
     SimIpService addresses;
     @Inject
-    TenantGate gate;
-    @Inject
     ObjectMapper json;
 
     public Uni<JobView> submit(String tenantId, UUID poolId, BulkIpAssignmentRequest request, String actor,
@@ -56,8 +53,7 @@ public class IpBulkAssignments implements JobHandler {
         NewJob job = new NewJob(tenantId, KIND, "assign_ip", actor, idempotencyKey,
                 JobStore.requestHash(json, Map.of("pool_id", poolId.toString(), "request", request)),
                 targets.fromWhere(), targets.params(), Map.of("pool_id", poolId.toString()));
-        return gate.requireActive(tenantId)
-                .flatMap(ok -> pools.get(tenantId, poolId))
+        return pools.get(tenantId, poolId)
                 .flatMap(pool -> jobs.create(job))
                 .invoke(created -> runner.kick());
     }

@@ -6,9 +6,11 @@ import io.cellgate.common.Page;
 import io.cellgate.common.PgErrors;
 import io.cellgate.common.ProblemException;
 import io.cellgate.common.ProblemType;
+import io.cellgate.audit.AuditContext;
 import io.cellgate.audit.AuditedWrites;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.cellgate.common.DataScope;
+import io.cellgate.common.ScopedDatabase;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -28,13 +30,16 @@ public class IpPoolService {
             FROM ip_pools p""";
 
     @Inject
-    Pool pool;
+    ScopedDatabase db;
     @Inject
     AuditedWrites writes;
+    @Inject
+    AuditContext audit;
 
     public Uni<IpPoolView> create(CreateIpPoolRequest request) {
         Ipv4 network = parse(request.cidr());
-        return writes.inTransaction(tx -> tx.preparedQuery("INSERT INTO ip_pools (id, tenant_id, name, cidr)"
+        audit.concernsTenant(request.tenantId());
+        return writes.inTransaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery("INSERT INTO ip_pools (id, tenant_id, name, cidr)"
                                 + " SELECT $1, $2, $3, $4::text::cidr WHERE EXISTS (SELECT 1 FROM tenants WHERE id = $2)"
                                 + " RETURNING id")
                         .execute(Tuple.of(UUID.randomUUID(), request.tenantId(), request.name().strip(),
@@ -50,7 +55,7 @@ public class IpPoolService {
 
     /** A pool by id; with a tenant, only that tenant's pool (others are "not found"). */
     public Uni<IpPoolView> get(String tenantId, UUID id) {
-        return find(pool, tenantId, id).map(IpPoolService::toView);
+        return db.transaction(DataScope.tenantOrAll(tenantId), tx -> find(tx, tenantId, id)).map(IpPoolService::toView);
     }
 
     public Uni<Page<IpPoolView>> list(String tenantId, int limit, String cursor) {
@@ -68,7 +73,7 @@ public class IpPoolService {
         params.addValue(limit + 1);
         String sql = SELECT + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY p.id LIMIT $" + params.size();
-        return pool.preparedQuery(sql).execute(params).map(rows -> {
+        return db.transaction(DataScope.tenantOrAll(tenantId), tx -> tx.preparedQuery(sql).execute(params)).map(rows -> {
             List<IpPoolView> pools = new ArrayList<>();
             rows.forEach(row -> pools.add(toView(row)));
             return Page.of(pools, limit, p -> p.id().toString());
@@ -76,7 +81,8 @@ public class IpPoolService {
     }
 
     public Uni<Void> delete(UUID id) {
-        return writes.inTransaction(tx -> find(tx, null, id).flatMap(row -> {
+        return writes.inTransaction(DataScope.ALL_TENANTS, tx -> find(tx, null, id).flatMap(row -> {
+            audit.concernsTenant(row.getString("tenant_id"));
             long assigned = row.getLong("assigned");
             if (assigned > 0) {
                 throw new ProblemException(ProblemType.CONFLICT, assigned + " SIMs hold addresses of this pool;"
@@ -130,8 +136,9 @@ public class IpPoolService {
     }
 
     private Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> overlapping(Ipv4 network) {
-        return pool.preparedQuery("SELECT id, tenant_id, cidr::text AS cidr FROM ip_pools WHERE cidr && $1::text::cidr LIMIT 1")
-                .execute(Tuple.of(network.toString())).map(rows -> {
+        return db.transaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery(
+                        "SELECT id, tenant_id, cidr::text AS cidr FROM ip_pools WHERE cidr && $1::text::cidr LIMIT 1")
+                .execute(Tuple.of(network.toString()))).map(rows -> {
                     Row other = rows.iterator().next();
                     throw new ProblemException(ProblemType.POOLS_OVERLAP, network + " overlaps pool "
                             + other.getString("cidr") + " (" + other.getUUID("id") + ")",

@@ -4,9 +4,9 @@ import io.cellgate.common.PgErrors;
 import io.cellgate.common.ProblemException;
 import io.cellgate.common.ProblemType;
 import io.cellgate.tenant.TenantGate;
-import io.cellgate.audit.AuditedWrites;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.cellgate.common.DataScope;
+import io.cellgate.common.ScopedDatabase;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -35,14 +35,13 @@ public class SimIpService {
             WHERE s.tenant_id = $1 AND a.iccid = $2""";
 
     @Inject
-    Pool pool;
-    @Inject
-    AuditedWrites writes;
+    ScopedDatabase db;
     @Inject
     TenantGate gate;
 
     public Uni<SimIpAddressView> get(String tenantId, String iccid) {
-        return requireSim(pool, tenantId, iccid, false).flatMap(status -> view(pool, tenantId, iccid)).map(view -> {
+        return db.transaction(DataScope.tenant(tenantId), tx -> requireSim(tx, tenantId, iccid, false)
+                .flatMap(status -> view(tx, tenantId, iccid))).map(view -> {
             if (view == null) {
                 throw ProblemException.notFound("Static IP of SIM " + iccid);
             }
@@ -52,7 +51,7 @@ public class SimIpService {
 
     public Uni<SimIpAddressView> assign(String tenantId, String iccid, AssignIpRequest request) {
         Long wanted = request.address() == null ? null : parseAddress(request.address());
-        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx ->
+        return gate.write(tenantId, tx ->
                 requireSim(tx, tenantId, iccid, true)
                         .flatMap(status -> {
                             if ("terminated".equals(status)) {
@@ -62,11 +61,11 @@ public class SimIpService {
                             return lockPool(tx, tenantId, request.poolId(), wanted);
                         })
                         .flatMap(target -> replace(tx, tenantId, iccid, target, wanted))
-                        .flatMap(done -> view(tx, tenantId, iccid))));
+                        .flatMap(done -> view(tx, tenantId, iccid)));
     }
 
     public Uni<Void> release(String tenantId, String iccid) {
-        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx ->
+        return gate.write(tenantId, tx ->
                 requireSim(tx, tenantId, iccid, true)
                         .flatMap(status -> tx.preparedQuery("DELETE FROM sim_ip_addresses WHERE iccid = $1")
                                 .execute(Tuple.of(iccid)))
@@ -75,7 +74,7 @@ public class SimIpService {
                                 throw ProblemException.notFound("Static IP of SIM " + iccid);
                             }
                             return null;
-                        })));
+                        }));
     }
 
     /** Allocates the {@code count} lowest free addresses of a locked pool; fewer when the pool runs out. */

@@ -2,7 +2,8 @@ package io.cellgate.job;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.cellgate.common.DataScope;
+import io.cellgate.common.ScopedDatabase;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -42,7 +43,7 @@ public class JobRunner {
             WHERE id = $1 AND processed = $2""";
 
     @Inject
-    Pool pool;
+    ScopedDatabase db;
     @Inject
     Instance<JobHandler> handlers;
     @ConfigProperty(name = "cellgate.jobs.chunk-size", defaultValue = "1000")
@@ -77,7 +78,8 @@ public class JobRunner {
     }
 
     private Uni<ClaimedJob> claim() {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(leaseSeconds)).map(rows -> {
+        return db.backgroundTransaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery(CLAIM).execute(Tuple.of(leaseSeconds)))
+                .map(rows -> {
             if (rows.size() == 0) {
                 return null;
             }
@@ -92,7 +94,7 @@ public class JobRunner {
         if (job.processed() >= job.total()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(tx -> runChunk(tx, job))
+        return db.backgroundTransaction(DataScope.tenant(job.tenantId()), tx -> runChunk(tx, job))
                 .flatMap(processed -> runChunks(job.advancedTo(processed)));
     }
 

@@ -7,9 +7,11 @@ import io.cellgate.common.Page;
 import io.cellgate.common.PgErrors;
 import io.cellgate.common.ProblemException;
 import io.cellgate.common.ProblemType;
-import io.cellgate.audit.AuditedWrites;
+import io.cellgate.common.DataScope;
+import io.cellgate.common.ScopedDatabase;
+import io.cellgate.tenant.TenantGate;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -32,21 +34,22 @@ public class JobStore {
             + " created_at, started_at, finished_at, request_hash, parameters";
 
     @Inject
-    Pool pool;
+    ScopedDatabase db;
     @Inject
-    AuditedWrites writes;
+    TenantGate gate;
 
     /**
      * Creates the job, or returns the job created earlier with the same idempotency key. The same key with a different
      * request is refused.
      */
     public Uni<JobView> create(NewJob job) {
-        Uni<JobView> existing = job.idempotencyKey() == null ? Uni.createFrom().nullItem() : findByKey(job);
-        return existing.flatMap(found -> found != null ? Uni.createFrom().item(found) : insert(job)
-                .onFailure(PgErrors::isUniqueViolation).recoverWithUni(() -> findByKey(job)));
+        return gate.write(job.tenantId(), tx -> (job.idempotencyKey() == null ? Uni.createFrom().<JobView>nullItem()
+                        : findByKey(tx, job)).flatMap(found -> found != null ? Uni.createFrom().item(found) : insert(tx, job)))
+                .onFailure(PgErrors::isUniqueViolation)
+                .recoverWithUni(() -> db.transaction(DataScope.tenant(job.tenantId()), tx -> findByKey(tx, job)));
     }
 
-    private Uni<JobView> insert(NewJob job) {
+    private Uni<JobView> insert(SqlConnection tx, NewJob job) {
         Tuple params = job.params();
         String values = String.join(", ", placeholder(params, UUID.randomUUID(), "uuid"),
                 placeholder(params, job.tenantId(), "text"), placeholder(params, job.kind(), "text"),
@@ -59,12 +62,11 @@ public class JobStore {
                 + " CASE WHEN cardinality(t.targets) = 0 THEN now() END"
                 + " FROM (SELECT coalesce(array_agg(DISTINCT iccid ORDER BY iccid), '{}') AS targets " + job.fromWhere()
                 + ") t RETURNING " + COLUMNS;
-        return writes.inTransaction(tx -> tx.preparedQuery(sql).execute(params))
-                .map(rows -> toView(rows.iterator().next(), List.of()));
+        return tx.preparedQuery(sql).execute(params).map(rows -> toView(rows.iterator().next(), List.of()));
     }
 
-    private Uni<JobView> findByKey(NewJob job) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM jobs WHERE tenant_id = $1 AND idempotency_key = $2")
+    private Uni<JobView> findByKey(SqlConnection tx, NewJob job) {
+        return tx.preparedQuery("SELECT " + COLUMNS + " FROM jobs WHERE tenant_id = $1 AND idempotency_key = $2")
                 .execute(Tuple.of(job.tenantId(), job.idempotencyKey()))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
@@ -75,34 +77,39 @@ public class JobStore {
                         throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key "
                                 + job.idempotencyKey() + " was used for a different request; use a new key");
                     }
-                    return withFailures(row);
+                    return withFailures(tx, row);
                 });
     }
 
     public Uni<JobView> get(String tenantId, UUID id) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM jobs WHERE tenant_id = $1 AND id = $2")
+        return db.transaction(DataScope.tenant(tenantId), tx -> get(tx, tenantId, id));
+    }
+
+    public Uni<Page<JobFailure>> failures(String tenantId, UUID id, int limit, String cursor) {
+        String after = Cursor.decode(cursor);
+        return db.transaction(DataScope.tenant(tenantId), tx -> get(tx, tenantId, id)
+                        .flatMap(job -> failures(tx, id, after == null ? "" : after, limit + 1)))
+                .map(failures -> Page.of(failures, limit, JobFailure::target));
+    }
+
+    private static Uni<JobView> get(SqlConnection tx, String tenantId, UUID id) {
+        return tx.preparedQuery("SELECT " + COLUMNS + " FROM jobs WHERE tenant_id = $1 AND id = $2")
                 .execute(Tuple.of(tenantId, id))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("Job " + id);
                     }
-                    return withFailures(rows.iterator().next());
+                    return withFailures(tx, rows.iterator().next());
                 });
     }
 
-    public Uni<Page<JobFailure>> failures(String tenantId, UUID id, int limit, String cursor) {
-        String after = Cursor.decode(cursor);
-        return get(tenantId, id).flatMap(job -> failures(id, after == null ? "" : after, limit + 1))
-                .map(failures -> Page.of(failures, limit, JobFailure::target));
-    }
-
-    private Uni<JobView> withFailures(Row row) {
+    private static Uni<JobView> withFailures(SqlConnection tx, Row row) {
         UUID id = row.getUUID("id");
-        return failures(id, "", INLINE_FAILURES).map(failures -> toView(row, failures));
+        return failures(tx, id, "", INLINE_FAILURES).map(failures -> toView(row, failures));
     }
 
-    private Uni<List<JobFailure>> failures(UUID jobId, String after, int limit) {
-        return pool.preparedQuery("""
+    private static Uni<List<JobFailure>> failures(SqlConnection tx, UUID jobId, String after, int limit) {
+        return tx.preparedQuery("""
                         SELECT iccid, reason, current_status FROM job_failures
                         WHERE job_id = $1 AND iccid > $2 ORDER BY iccid LIMIT $3""")
                 .execute(Tuple.of(jobId, after, limit))

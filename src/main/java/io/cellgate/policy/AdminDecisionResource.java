@@ -1,5 +1,6 @@
 package io.cellgate.policy;
 
+import io.cellgate.audit.AuditContext;
 import io.cellgate.common.ProblemException;
 import io.cellgate.identity.Roles;
 import io.smallrye.mutiny.Uni;
@@ -24,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminDecisionResource {
     @Inject
     DecisionReader decisions;
+    @Inject
+    AuditContext audit;
 
     @GET
     @Path("/{key}")
@@ -36,6 +39,7 @@ public class AdminDecisionResource {
             if (decision == null) {
                 throw ProblemException.notFound("Decision for " + key);
             }
+            audit.concernsTenant(decision.tenantId());
             return decision;
         });
     }

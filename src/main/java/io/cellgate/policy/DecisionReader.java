@@ -1,14 +1,17 @@
 package io.cellgate.policy;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.cellgate.common.DataScope;
+import io.cellgate.common.ScopedDatabase;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * Reads the decision view by IMSI (how the network names a subscriber) or by ICCID. One indexed row, no joins: the
- * view is precomputed by the database whenever anything that affects it changes.
+ * view is precomputed by the database whenever anything that affects it changes. A key names one SIM of any tenant, so
+ * the lookup runs in the all-tenants scope.
  */
 @ApplicationScoped
 public class DecisionReader {
@@ -18,7 +21,7 @@ public class DecisionReader {
     public static final String BY_ICCID = "SELECT " + COLUMNS + " FROM sim_decisions WHERE iccid = $1";
 
     @Inject
-    Pool pool;
+    ScopedDatabase db;
 
     /** The decision row of a SIM, or null when no tenant's SIM has this IMSI (the network must then refuse). */
     public Uni<Decision> byImsi(String imsi) {
@@ -30,7 +33,7 @@ public class DecisionReader {
     }
 
     private Uni<Decision> lookup(String sql, String key) {
-        return pool.preparedQuery(sql).execute(io.vertx.mutiny.sqlclient.Tuple.of(key))
+        return db.transaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery(sql).execute(Tuple.of(key)))
                 .map(rows -> rows.size() == 0 ? null : toDecision(rows.iterator().next().getDelegate()));
     }
 

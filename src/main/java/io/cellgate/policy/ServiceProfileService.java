@@ -12,9 +12,9 @@ import io.cellgate.common.PgErrors;
 import io.cellgate.common.ProblemException;
 import io.cellgate.common.ProblemType;
 import io.cellgate.tenant.TenantGate;
-import io.cellgate.audit.AuditedWrites;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.cellgate.common.DataScope;
+import io.cellgate.common.ScopedDatabase;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -37,9 +37,7 @@ public class ServiceProfileService {
     private static final Set<String> UPDATABLE = Set.of("name", "description", "is_default", "policy");
 
     @Inject
-    Pool pool;
-    @Inject
-    AuditedWrites writes;
+    ScopedDatabase db;
     @Inject
     ObjectMapper json;
     @Inject
@@ -50,7 +48,7 @@ public class ServiceProfileService {
     public Uni<ServiceProfileView> create(String tenantId, CreateServiceProfileRequest request) {
         PolicyDocument policy = PolicyValidator.parse(json, request.policy(), "policy", true);
         boolean makeDefault = Boolean.TRUE.equals(request.isDefault());
-        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx ->
+        return gate.write(tenantId, tx ->
                         (makeDefault ? clearDefault(tx, tenantId) : Uni.createFrom().voidItem())
                                 .flatMap(v -> tx.preparedQuery("""
                                         INSERT INTO service_profiles (id, tenant_id, name, description, is_default, policy)
@@ -59,19 +57,19 @@ public class ServiceProfileService {
                                         RETURNING\s""" + COLUMNS)
                                         .execute(Tuple.of(UUID.randomUUID(), tenantId, request.name().strip(),
                                                 request.description(), makeDefault, policyJson.toDatabase(policy))))
-                                .map(rows -> toView(rows.iterator().next()))))
+                                .map(rows -> toView(rows.iterator().next())))
                 .onFailure(PgErrors::isUniqueViolation).transform(e -> nameTaken(request.name()));
     }
 
     public Uni<ServiceProfileView> get(String tenantId, UUID id) {
-        return find(pool, tenantId, id, false).map(this::toView);
+        return db.transaction(DataScope.tenant(tenantId), tx -> find(tx, tenantId, id, false)).map(this::toView);
     }
 
     public Uni<Page<ServiceProfileView>> list(String tenantId, int limit, String cursor) {
         String after = Cursor.decode(cursor);
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM service_profiles WHERE tenant_id = $1 AND name > $2"
-                        + " ORDER BY name LIMIT $3")
-                .execute(Tuple.of(tenantId, after == null ? "" : after, limit + 1))
+        return db.transaction(DataScope.tenant(tenantId), tx -> tx.preparedQuery("SELECT " + COLUMNS
+                        + " FROM service_profiles WHERE tenant_id = $1 AND name > $2 ORDER BY name LIMIT $3")
+                .execute(Tuple.of(tenantId, after == null ? "" : after, limit + 1)))
                 .map(rows -> {
                     List<ServiceProfileView> profiles = new ArrayList<>();
                     rows.forEach(row -> profiles.add(toView(row)));
@@ -82,7 +80,7 @@ public class ServiceProfileService {
     /** A JSON merge patch of name, description, is_default and policy, conditional on If-Match. */
     public Uni<ServiceProfileView> update(String tenantId, UUID id, JsonNode patch, String ifMatch) {
         JsonMergePatch.requireMembers(patch, UPDATABLE);
-        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx -> find(tx, tenantId, id, true)
+        return gate.write(tenantId, tx -> find(tx, tenantId, id, true)
                         .flatMap(row -> {
                             Etags.require(ifMatch, row.getLong("version"), "the profile");
                             ServiceProfileView current = toView(row);
@@ -114,12 +112,12 @@ public class ServiceProfileService {
                                     .execute(Tuple.of(tenantId, id, name.strip(), description, makeDefault,
                                             policyJson.toDatabase(policy))));
                         })
-                        .map(rows -> toView(rows.iterator().next()))))
+                        .map(rows -> toView(rows.iterator().next())))
                 .onFailure(PgErrors::isUniqueViolation).transform(e -> nameTaken(patch.path("name").asText()));
     }
 
     public Uni<Void> delete(String tenantId, UUID id) {
-        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx -> find(tx, tenantId, id, true)
+        return gate.write(tenantId, tx -> find(tx, tenantId, id, true)
                 .flatMap(row -> {
                     if (row.getBoolean("is_default")) {
                         throw new ProblemException(ProblemType.CONFLICT,
@@ -136,7 +134,7 @@ public class ServiceProfileService {
                     }
                     return tx.preparedQuery("DELETE FROM service_profiles WHERE id = $1").execute(Tuple.of(id));
                 })
-                .replaceWithVoid()));
+                .replaceWithVoid());
     }
 
     /** The tenant's profile, or null-safe 404; used to check a profile a SIM moves to. */

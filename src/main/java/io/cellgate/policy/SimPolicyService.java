@@ -7,9 +7,9 @@ import io.cellgate.common.Etags;
 import io.cellgate.common.JsonMergePatch;
 import io.cellgate.common.ProblemException;
 import io.cellgate.tenant.TenantGate;
-import io.cellgate.audit.AuditedWrites;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.cellgate.common.DataScope;
+import io.cellgate.common.ScopedDatabase;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -32,9 +32,7 @@ public class SimPolicyService {
             WHERE s.tenant_id = $1 AND s.iccid = $2""";
 
     @Inject
-    Pool pool;
-    @Inject
-    AuditedWrites writes;
+    ScopedDatabase db;
     @Inject
     io.cellgate.audit.AuditContext audit;
     @Inject
@@ -47,7 +45,7 @@ public class SimPolicyService {
     ServiceProfileService profiles;
 
     public Uni<SimPolicyView> get(String tenantId, String iccid) {
-        return read(pool, tenantId, iccid);
+        return db.transaction(DataScope.tenant(tenantId), tx -> read(tx, tenantId, iccid));
     }
 
     /** Merge patch of {service_profile_id, overrides}; needs the SIM's ETag in If-Match. */
@@ -71,7 +69,7 @@ public class SimPolicyService {
 
     private Uni<SimPolicyView> change(String tenantId, String iccid, String ifMatch, boolean ifMatchRequired,
                                       boolean moveProfile, UUID profileId, UnaryOperator<JsonNode> changeOverrides) {
-        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx -> tx.preparedQuery(
+        return gate.write(tenantId, tx -> tx.preparedQuery(
                                 "SELECT version, policy_overrides, profile_id FROM sims"
                                         + " WHERE tenant_id = $1 AND iccid = $2 FOR UPDATE")
                         .execute(Tuple.of(tenantId, iccid))
@@ -107,7 +105,7 @@ public class SimPolicyService {
                                             WHERE tenant_id = $1 AND iccid = $2""")
                                     .execute(Tuple.of(tenantId, iccid, policyJson.toDatabase(checked), profile)));
                         })
-                        .flatMap(done -> read(tx, tenantId, iccid))));
+                        .flatMap(done -> read(tx, tenantId, iccid)));
     }
 
     private Uni<SimPolicyView> read(SqlClient client, String tenantId, String iccid) {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class RateLimiter {
+    /** take_rate_token runs with the owner's rights and touches only the bucket table: no data scope is needed. */
     @Inject
     Pool pool;
     @ConfigProperty(name = "cellgate.rate-limit.default-requests-per-second", defaultValue = "100")

@@ -1,5 +1,6 @@
 package io.cellgate.sim;
 
+import io.cellgate.audit.AuditContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.cellgate.common.Page;
 import io.cellgate.common.ProblemException;
@@ -52,6 +53,8 @@ public class AdminSimResource {
     SimRepository sims;
     @Inject
     Caller caller;
+    @Inject
+    AuditContext audit;
 
     @POST
     @Path("/import")
@@ -101,7 +104,7 @@ public class AdminSimResource {
             @QueryParam("label") @Parameter(description = "key:value; repeat for several labels") List<String> label,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
             @QueryParam("cursor") String cursor) {
-        SimQuery query = new SimQuery().eq("tenant_id", tenantId)
+        SimQuery query = SimQuery.acrossTenants().eq("tenant_id", tenantId)
                 .matching(new SimFilter(status, iccidPrefix, SimFilter.parseLabelParams(label)));
         return sims.list(query, limit, cursor);
     }
@@ -110,10 +113,11 @@ public class AdminSimResource {
     @Path("/{iccid}")
     @Operation(operationId = "getAnySim", summary = "Get any SIM, in stock or with a tenant")
     public Uni<SimView> get(@PathParam("iccid") String iccid) {
-        return sims.list(new SimQuery().eq("iccid", iccid), 1, null).map(page -> {
+        return sims.list(SimQuery.acrossTenants().eq("iccid", iccid), 1, null).map(page -> {
             if (page.items().isEmpty()) {
                 throw ProblemException.notFound("SIM " + iccid);
             }
+            audit.concernsTenant(page.items().get(0).tenantId());
             return page.items().get(0);
         });
     }

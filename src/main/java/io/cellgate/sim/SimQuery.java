@@ -1,5 +1,6 @@
 package io.cellgate.sim;
 
+import io.cellgate.common.DataScope;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,19 @@ import java.util.List;
 final class SimQuery {
     private final List<String> clauses = new ArrayList<>();
     private final Tuple params = Tuple.tuple();
+    private final DataScope scope;
+
+    private SimQuery(DataScope scope) {
+        this.scope = scope;
+    }
 
     static SimQuery forTenant(String tenantId, SimFilter filter) {
-        return new SimQuery().eq("tenant_id", java.util.Objects.requireNonNull(tenantId)).matching(filter);
+        return new SimQuery(DataScope.tenant(tenantId)).eq("tenant_id", tenantId).matching(filter);
+    }
+
+    /** Carrier ops: SIMs of every tenant and in stock. */
+    static SimQuery acrossTenants() {
+        return new SimQuery(DataScope.ALL_TENANTS);
     }
 
     SimQuery eq(String column, Object value) {
@@ -30,8 +41,12 @@ final class SimQuery {
         }
         eq("status", filter.status() == null ? null : filter.status().dbValue());
         if (filter.iccidPrefix() != null && !filter.iccidPrefix().isEmpty()) {
-            params.addValue(filter.iccidPrefix() + "%");
-            clauses.add("iccid LIKE $" + params.size());
+            // A range rather than LIKE: under row-level security only leakproof operators reach the index, and
+            // LIKE is not one. ICCIDs are digits, and ':' sorts right after '9'.
+            params.addValue(filter.iccidPrefix());
+            clauses.add("iccid >= $" + params.size());
+            params.addValue(filter.iccidPrefix() + ":");
+            clauses.add("iccid < $" + params.size());
         }
         if (filter.labels() != null && !filter.labels().isEmpty()) {
             params.addValue(SimRows.toJson(filter.labels()));
@@ -50,6 +65,10 @@ final class SimQuery {
 
     String where() {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    }
+
+    DataScope scope() {
+        return scope;
     }
 
     Tuple params() {

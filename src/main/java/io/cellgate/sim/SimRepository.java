@@ -4,7 +4,8 @@ import io.cellgate.common.Cursor;
 import io.cellgate.common.Page;
 import io.cellgate.common.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.cellgate.common.DataScope;
+import io.cellgate.common.ScopedDatabase;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,11 +24,11 @@ public class SimRepository {
             "SELECT " + SimRows.COLUMNS + " FROM sims WHERE tenant_id = $1 AND iccid = $2";
 
     @Inject
-    Pool pool;
+    ScopedDatabase db;
 
     /** The tenant's SIM, or a 404 problem: another tenant's SIM is indistinguishable from a missing one. */
     public Uni<SimView> get(String tenantId, String iccid) {
-        return get(pool, tenantId, iccid);
+        return db.transaction(DataScope.tenant(tenantId), tx -> get(tx, tenantId, iccid));
     }
 
     Uni<SimView> get(SqlClient client, String tenantId, String iccid) {
@@ -43,7 +44,7 @@ public class SimRepository {
         query.after(Cursor.decode(cursor));
         String sql = "SELECT " + SimRows.COLUMNS + " FROM sims" + query.where() + " ORDER BY iccid LIMIT "
                 + query.param(limit + 1);
-        return pool.preparedQuery(sql).execute(query.params()).map(rows -> {
+        return db.transaction(query.scope(), tx -> tx.preparedQuery(sql).execute(query.params())).map(rows -> {
             List<SimView> sims = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 sims.add(SimRows.toView(row));

@@ -8,9 +8,9 @@ import io.cellgate.common.ProblemException;
 import io.cellgate.common.ProblemType;
 import io.cellgate.tenant.TenantGate;
 import io.cellgate.audit.AuditContext;
-import io.cellgate.audit.AuditedWrites;
+import io.cellgate.common.DataScope;
+import io.cellgate.common.ScopedDatabase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +23,7 @@ import java.util.Map;
 @ApplicationScoped
 public class SimService {
     @Inject
-    Pool pool;
-    @Inject
-    AuditedWrites writes;
+    ScopedDatabase db;
     @Inject
     AuditContext audit;
     @Inject
@@ -39,10 +37,10 @@ public class SimService {
         return sims.get(tenantId, iccid);
     }
 
-    /** Whether a SIM with this ICCID exists at all, in stock or with any tenant. */
+    /** Whether a SIM with this ICCID exists at all, in stock or with any tenant (carrier ops, seeding). */
     public Uni<Boolean> existsAnywhere(String iccid) {
-        return pool.preparedQuery("SELECT 1 FROM sims WHERE iccid = $1").execute(Tuple.of(iccid))
-                .map(rows -> rows.size() > 0);
+        return db.transaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery("SELECT 1 FROM sims WHERE iccid = $1")
+                .execute(Tuple.of(iccid)).map(rows -> rows.size() > 0));
     }
 
     public Uni<Page<SimView>> list(String tenantId, SimFilter filter, int limit, String cursor) {
@@ -52,7 +50,7 @@ public class SimService {
     /** Applies a merge patch; {@code ifMatch} (an ETag) makes it conditional on the SIM's version. */
     public Uni<SimView> update(String tenantId, String iccid, SimUpdate update, String ifMatch) {
         validate(update);
-        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx ->
+        return gate.write(tenantId, tx ->
                 tx.preparedQuery("SELECT name, labels, version FROM sims WHERE tenant_id = $1 AND iccid = $2 FOR UPDATE")
                         .execute(Tuple.of(tenantId, iccid))
                         .flatMap(rows -> {
@@ -82,12 +80,12 @@ public class SimService {
                                     .execute(Tuple.of(tenantId, iccid, update.nameGiven(), update.getName(),
                                             SimRows.toJson(labels)));
                         })
-                        .flatMap(done -> sims.get(tx, tenantId, iccid))));
+                        .flatMap(done -> sims.get(tx, tenantId, iccid)));
     }
 
     /** One lifecycle action on one SIM: the new state, or 404 / 409 naming the current state and allowed actions. */
     public Uni<SimView> transition(String tenantId, String iccid, SimAction action, String actor) {
-        return gate.requireActive(tenantId).flatMap(ok -> writes.inTransaction(tx ->
+        return gate.write(tenantId, tx ->
                 transitions.apply(tx, tenantId, List.of(iccid), action, actor, null).flatMap(outcomes -> {
                     SimTransitions.Outcome outcome = outcomes.get(0);
                     if (outcome.notFound()) {
@@ -99,13 +97,13 @@ public class SimService {
                     audit.changes(Map.of("status", outcome.currentStatus().dbValue()),
                             Map.of("status", action.to().dbValue()));
                     return sims.get(tx, tenantId, iccid);
-                })));
+                }));
     }
 
     public Uni<Page<SimHistoryEntry>> history(String tenantId, String iccid, int limit, String cursor) {
         String after = Cursor.decode(cursor);
         long afterId = parseSequence(after);
-        return sims.get(tenantId, iccid).flatMap(sim -> pool.preparedQuery("""
+        return db.transaction(DataScope.tenant(tenantId), tx -> sims.get(tx, tenantId, iccid).flatMap(sim -> tx.preparedQuery("""
                         SELECT id, action, from_status, to_status, at, actor, job_id FROM sim_transitions
                         WHERE iccid = $1 AND tenant_id = $2 AND id > $3 ORDER BY id LIMIT $4""")
                 .execute(Tuple.of(iccid, tenantId, afterId, limit + 1))
@@ -118,7 +116,7 @@ public class SimService {
                                 row.getLong("id")));
                     }
                     return Page.of(entries, limit, e -> Long.toString(e.sequence()));
-                }));
+                })));
     }
 
     static ProblemException illegal(String iccid, SimAction action, SimStatus current) {

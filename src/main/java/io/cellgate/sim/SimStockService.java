@@ -8,9 +8,10 @@ import io.cellgate.common.Identifiers;
 import io.cellgate.common.PgErrors;
 import io.cellgate.common.ProblemException;
 import io.cellgate.common.ProblemType;
+import io.cellgate.audit.AuditContext;
 import io.cellgate.audit.AuditedWrites;
+import io.cellgate.common.DataScope;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -63,9 +64,9 @@ public class SimStockService {
             SELECT count(*) FROM moved""";
 
     @Inject
-    Pool pool;
-    @Inject
     AuditedWrites writes;
+    @Inject
+    AuditContext audit;
     @Inject
     ObjectMapper json;
 
@@ -100,7 +101,7 @@ public class SimStockService {
             msisdns[i] = Identifiers.normalizeMsisdn(row.msisdn());
             labels[i] = SimRows.toJson(row.labels()).encode();
         }
-        return writes.inTransaction(tx -> tx.preparedQuery(FIND_EXISTING)
+        return writes.inTransaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery(FIND_EXISTING)
                         .execute(Tuple.tuple().addArrayOfString(iccids).addArrayOfString(imsis).addArrayOfString(msisdns))
                         .flatMap(existing -> {
                             if (existing.size() > 0) {
@@ -124,7 +125,8 @@ public class SimStockService {
             validateRange(request.iccidRange());
         }
         String tenantId = request.tenantId();
-        return writes.inTransaction(tx -> lockTenant(tx, tenantId)
+        audit.concernsTenant(tenantId);
+        return writes.inTransaction(DataScope.ALL_TENANTS, tx -> lockTenant(tx, tenantId)
                 .flatMap(locked -> {
                     if (byList) {
                         return requireAllIn(tx, iccids, SimStatus.STOCK).map(ok -> iccids.length);
@@ -153,7 +155,7 @@ public class SimStockService {
 
     public Uni<StockChange> unassign(UnassignRequest request, String actor) {
         String[] iccids = distinctValid(request.iccids(), "iccids");
-        return writes.inTransaction(tx -> requireAllIn(tx, iccids, SimStatus.READY)
+        return writes.inTransaction(DataScope.ALL_TENANTS, tx -> requireAllIn(tx, iccids, SimStatus.READY)
                 .flatMap(ok -> tx.preparedQuery(UNASSIGN).execute(Tuple.tuple().addArrayOfString(iccids).addValue(actor)))
                 .map(rows -> movedCount(rows, iccids.length)))
                 .map(count -> new StockChange(null, count));

@@ -15,10 +15,13 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.cellgate.support.OwnerDatabase;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class AuditTrailTest {
     @Inject
     Pool pool;
+    @Inject
+    Vertx vertx;
 
     @BeforeEach
     void tenants() {
@@ -86,6 +91,38 @@ class AuditTrailTest {
         as(OPS).queryParam("target", path).get("/api/v1/admin/audit").then().statusCode(200)
                 .body("items.subject", hasItem("anonymous")).body("items.status", hasItem(401))
                 .body("items.chain", hasItem("*"));
+    }
+
+    @Test
+    void whatCarrierOpsDoWithATenantsSimsIsInThatTenantsTrailReadsIncluded() {
+        String iccid = TestSims.assignedTo("acme", 1).first();
+        as(OPS).get("/api/v1/admin/decisions/" + iccid).then().statusCode(200);
+        as(OPS).get("/api/v1/admin/sims/" + iccid).then().statusCode(200);
+
+        JsonPath looked = trail(ACME_ADMIN, "/api/v1/admin/");
+        List<Map<String, Object>> ours = looked.<Map<String, Object>>getList("items").stream()
+                .filter(r -> r.get("target").toString().endsWith(iccid)).toList();
+        assertEquals(List.of("getDecision", "getAnySim"), ours.stream().map(r -> r.get("action")).toList());
+        for (Map<String, Object> record : ours) {
+            assertEquals("ops", record.get("subject"));
+            assertEquals("GET", record.get("method"));
+            assertEquals("acme", record.get("chain"));
+            assertEquals(true, ((List<?>) record.get("roles")).contains("carrier-ops"));
+        }
+        assertEquals(0, trail(GLOBEX_ADMIN, "/api/v1/admin/decisions/" + iccid).getList("items").size());
+
+        as(OPS).body(Map.of("name", "ACME Logistics")).patch("/api/v1/admin/tenants/acme").then().statusCode(200);
+        JsonPath changed = trail(ACME_ADMIN, "/api/v1/admin/tenants/acme");
+        int last = changed.getList("items").size() - 1;
+        assertEquals("updateTenant", changed.getString("items[" + last + "].action"));
+        assertEquals("ACME Logistics", changed.getString("items[" + last + "].changes.after.name"));
+
+        String requestId = UUID.randomUUID().toString();
+        as(OPS).header("X-Request-Id", requestId).get("/api/v1/admin/tenants").then().statusCode(200);
+        as(OPS).queryParam("action", "listTenants").queryParam("limit", 1000)
+                .queryParam("from", java.time.Instant.now().minusSeconds(60).toString())
+                .get("/api/v1/admin/audit").then().statusCode(200)
+                .body("items.findAll { it.request_id == '" + requestId + "' }.chain", equalTo(List.of("*")));
     }
 
     @Test
@@ -145,10 +182,19 @@ class AuditTrailTest {
         long id = trail(ACME_ADMIN, "/api/v1/sims/" + iccid).getLong("items[0].id");
         long seq = trail(ACME_ADMIN, "/api/v1/sims/" + iccid).getLong("items[0].seq");
 
-        assertThrows(Exception.class, () -> pool.preparedQuery("UPDATE audit_records SET subject = 'mallory' WHERE id = $1")
-                .execute(Tuple.of(id)).await().indefinitely());
-        assertThrows(Exception.class, () -> pool.preparedQuery("DELETE FROM audit_records WHERE id = $1")
-                .execute(Tuple.of(id)).await().indefinitely());
+        // The service's own database role may not write the trail at all, nor switch its guard off.
+        for (String statement : List.of("UPDATE audit_records SET subject = 'mallory' WHERE id = $1",
+                "DELETE FROM audit_records WHERE id = $1",
+                "INSERT INTO audit_records (chain, at, subject, roles, mfa, action, method, target, outcome)"
+                        + " SELECT 'acme', now(), 'mallory', '{}', false, 'x', 'GET', 'x', 'success' WHERE $1 > 0")) {
+            PgException denied = assertThrows(PgException.class, () -> pool.preparedQuery(statement)
+                    .execute(Tuple.of(id)).await().indefinitely(), statement);
+            assertEquals("42501", denied.getSqlState(), statement);
+        }
+        PgException notOwner = assertThrows(PgException.class, () -> pool
+                .query("ALTER TABLE audit_records DISABLE TRIGGER audit_records_no_update").execute()
+                .await().indefinitely());
+        assertEquals("42501", notOwner.getSqlState());
 
         tamper(id, "mallory");
         try {
@@ -164,7 +210,16 @@ class AuditTrailTest {
 
     /** What an attacker with the table owner's rights could do: switch the guard off, rewrite, switch it on. */
     private void tamper(long id, String subject) {
-        pool.withTransaction(tx -> tx.query("ALTER TABLE audit_records DISABLE TRIGGER audit_records_no_update").execute()
+        Pool owner = OwnerDatabase.open(vertx);
+        try {
+            tamper(owner, id, subject);
+        } finally {
+            owner.closeAndAwait();
+        }
+    }
+
+    private static void tamper(Pool owner, long id, String subject) {
+        owner.withTransaction(tx -> tx.query("ALTER TABLE audit_records DISABLE TRIGGER audit_records_no_update").execute()
                 .flatMap(v -> tx.preparedQuery("UPDATE audit_records SET subject = $2 WHERE id = $1")
                         .execute(Tuple.of(id, subject)))
                 .flatMap(v -> tx.query("ALTER TABLE audit_records ENABLE TRIGGER audit_records_no_update").execute()))

@@ -13,10 +13,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.common.DataScope;
+import io.cellgate.common.ScopedDatabase;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
@@ -36,7 +37,7 @@ class IpAddressTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    Pool pool;
+    ScopedDatabase db;
 
     @BeforeEach
     void tenants() {
@@ -262,8 +263,8 @@ class IpAddressTest {
     }
 
     private String staticIp(String iccid) {
-        var rows = pool.preparedQuery("SELECT host(static_ip) FROM sim_decisions WHERE iccid = $1")
-                .execute(Tuple.of(iccid)).await().indefinitely();
+        var rows = db.transaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery("SELECT host(static_ip)"
+                + " FROM sim_decisions WHERE iccid = $1").execute(Tuple.of(iccid))).await().indefinitely();
         return rows.iterator().next().getString(0);
     }
 }

@@ -13,10 +13,11 @@ import static io.cellgate.support.Api.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.cellgate.common.DataScope;
+import io.cellgate.common.ScopedDatabase;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -31,7 +32,7 @@ class SimPolicyTest {
     private static final String VALID_IMEI = "356938035643809";
 
     @Inject
-    Pool pool;
+    ScopedDatabase db;
 
     @BeforeEach
     void tenants() {
@@ -41,8 +42,8 @@ class SimPolicyTest {
 
     /** The decision row the network plane reads, straight from the database. */
     private Row decision(String iccid) {
-        var rows = pool.preparedQuery("SELECT * FROM sim_decisions WHERE iccid = $1").execute(Tuple.of(iccid))
-                .await().indefinitely();
+        var rows = db.transaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery("SELECT * FROM sim_decisions"
+                + " WHERE iccid = $1").execute(Tuple.of(iccid))).await().indefinitely();
         return rows.size() == 0 ? null : rows.iterator().next();
     }
 
@@ -106,9 +107,10 @@ class SimPolicyTest {
         as(ACME_ADMIN).header("If-Match", "*").body(Map.of("policy", Map.of("sms", Map.of("mo_enabled", false))))
                 .patch("/api/v1/service-profiles/" + profileId).then().statusCode(200);
 
-        var rows = pool.preparedQuery("SELECT count(*) FILTER (WHERE policy #>> '{sms,mo_enabled}' = 'false'), count(*)"
-                        + " FROM sim_decisions WHERE iccid = ANY($1::text[])")
-                .execute(Tuple.tuple().addArrayOfString(sims.iccids.toArray(String[]::new))).await().indefinitely();
+        var rows = db.transaction(DataScope.tenant("acme"), tx -> tx.preparedQuery("SELECT count(*) FILTER"
+                        + " (WHERE policy #>> '{sms,mo_enabled}' = 'false'), count(*) FROM sim_decisions"
+                        + " WHERE iccid = ANY($1::text[])")
+                .execute(Tuple.tuple().addArrayOfString(sims.iccids.toArray(String[]::new)))).await().indefinitely();
         Row counts = rows.iterator().next();
         assertEquals(30L, counts.getLong(0));
         assertEquals(30L, counts.getLong(1));
