@@ -3,7 +3,15 @@ local iccids = {}
 for line in io.lines(os.getenv("BENCH_ICCIDS")) do
   iccids[#iccids + 1] = line
 end
-local auth = "Bearer " .. os.getenv("BENCH_TOKEN")
+-- A verified token (BENCH_TOKEN), or in the bench build only, the caller given as plain headers (BENCH_TENANT).
+local headers = { ["Content-Type"] = "application/json" }
+if os.getenv("BENCH_TENANT") then
+  headers["X-Bench-Tenant"] = os.getenv("BENCH_TENANT")
+  headers["X-Bench-Subject"] = "bench"
+  headers["X-Bench-Roles"] = "tenant-admin"
+else
+  headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")
+end
 local counter = 0
 
 function setup(thread)
@@ -17,9 +25,7 @@ end
 request = function()
   counter = counter + 1
   local iccid = iccids[math.random(1, #iccids)]
-  return wrk.format("PATCH", "/api/v1/sims/" .. iccid,
-    { ["Authorization"] = auth, ["Content-Type"] = "application/json" },
-    '{"name": "bench ' .. counter .. '"}')
+  return wrk.format("PATCH", "/api/v1/sims/" .. iccid, headers, '{"name": "bench ' .. counter .. '"}')
 end
 
 response = function(status, headers, body)

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -36,6 +37,9 @@ public class AuditFilter {
     AuditLog log;
     @Inject
     Pool pool;
+    /** Off only to measure what the trail costs (bench/trust-overhead.sh); never in production. */
+    @ConfigProperty(name = "cellgate.audit.enabled", defaultValue = "true")
+    boolean enabled;
 
     @ServerRequestFilter(preMatching = false)
     public Uni<Void> describe(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
@@ -66,7 +70,7 @@ public class AuditFilter {
         String requestId = request.getHeaderString(REQUEST_ID);
         context.requestId(requestId != null && requestId.length() <= 100 ? requestId : UUID.randomUUID().toString());
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/api/") || !MUTATING.contains(request.getMethod()) && !path.startsWith(CARRIER_OPS_PATHS)) {
+        if (!enabled || !path.startsWith("/api/") || !MUTATING.contains(request.getMethod()) && !path.startsWith(CARRIER_OPS_PATHS)) {
             return Uni.createFrom().voidItem();
         }
         Operation operation = resource == null || resource.getResourceMethod() == null ? null

@@ -17,6 +17,11 @@ public class DatabaseRoleCheck {
     Pool pool;
 
     void onStart(@Observes StartupEvent event) {
+        requireSafeRole(pool);
+    }
+
+    /** Throws when the pool's role is one that row-level security does not hold. */
+    public static void requireSafeRole(Pool pool) {
         Row role = pool.query("""
                         SELECT current_user AS name, r.rolsuper, r.rolbypassrls,
                                EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = current_schema()

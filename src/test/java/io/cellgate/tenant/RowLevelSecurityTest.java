@@ -11,9 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.common.DataScope;
+import io.cellgate.common.DatabaseRoleCheck;
 import io.cellgate.common.ScopedDatabase;
+import io.cellgate.support.OwnerDatabase;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -50,6 +53,8 @@ class RowLevelSecurityTest {
     ScopedDatabase db;
     @Inject
     Pool pool;
+    @Inject
+    Vertx vertx;
 
     @BeforeEach
     void bothTenantsHaveData() {
@@ -88,6 +93,19 @@ class RowLevelSecurityTest {
             }
         }
         assertEquals(List.of(), unprotected, "tables without row-level security");
+    }
+
+    @Test
+    void theServiceRefusesToRunAsTheOwnerOfTheTables() {
+        DatabaseRoleCheck.requireSafeRole(pool);
+        Pool owner = OwnerDatabase.open(vertx);
+        try {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> DatabaseRoleCheck.requireSafeRole(owner));
+            assertTrue(refused.getMessage().contains("CELLGATE_DB_USER"), refused.getMessage());
+        } finally {
+            owner.closeAndAwait();
+        }
     }
 
     @Test
