@@ -17,12 +17,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * In-process harness for decision-view lookups by IMSI: the service's own query and row mapping (DecisionReader) on
  * the reactive PostgreSQL client, with a fixed number of lookups in flight, for random IMSIs of every SIM in the view.
+ * Like the service (ScopedDatabase), each lookup is a transaction that first opens the all-tenants data scope, which
+ * row-level security requires of the service's role.
  *
  * java -cp "target/quarkus-app/app/*:target/quarkus-app/lib/main/*" bench/DecisionLookupBench.java \
  *      HOST PORT DB USER PASSWORD SECONDS IN_FLIGHT POOL_SIZE
  */
 public class DecisionLookupBench {
     private static final int MAX_MICROS = 100_000;
+    private static final String ALL_TENANTS = "SELECT set_config('cellgate.tenant', '*', true)";
 
     public static void main(String[] args) throws Exception {
         String host = args[0];
@@ -37,8 +40,9 @@ public class DecisionLookupBench {
                         .setPassword(args[4]).setCachePreparedStatements(true).setPipeliningLimit(256))
                 .using(vertx).build();
         List<String> imsis = new ArrayList<>();
-        for (Row row : pool.query("SELECT imsi FROM sim_decisions").execute().toCompletionStage().toCompletableFuture()
-                .get()) {
+        for (Row row : pool.withTransaction(conn -> conn.query(ALL_TENANTS).execute()
+                .compose(scoped -> conn.query("SELECT imsi FROM sim_decisions").execute()))
+                .toCompletionStage().toCompletableFuture().get()) {
             imsis.add(row.getString(0));
         }
         System.out.printf("SIMs in the decision view: %d; in flight: %d; pool: %d%n", imsis.size(), inFlight, poolSize);
@@ -79,7 +83,8 @@ public class DecisionLookupBench {
         }
         String imsi = imsis.get(ThreadLocalRandom.current().nextInt(imsis.size()));
         long begin = System.nanoTime();
-        pool.preparedQuery(DecisionReader.BY_IMSI).execute(Tuple.of(imsi)).onComplete(result -> {
+        pool.withTransaction(conn -> conn.query(ALL_TENANTS).execute()
+                .compose(scoped -> conn.preparedQuery(DecisionReader.BY_IMSI).execute(Tuple.of(imsi)))).onComplete(result -> {
             if (result.failed() || result.result().size() != 1
                     || DecisionReader.toDecision(result.result().iterator().next()).policy() == null) {
                 misses.incrementAndGet();
