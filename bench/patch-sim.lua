@@ -28,6 +28,15 @@ request = function()
   return wrk.format("PATCH", "/api/v1/sims/" .. iccid, headers, '{"name": "bench ' .. counter .. '"}')
 end
 
+-- BENCH_DELAY_MS paces each connection (a pause before every request), to compare latencies at the same moderate
+-- load instead of at each variant's own saturation.
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+if pause > 0 then
+  delay = function()
+    return pause
+  end
+end
+
 response = function(status, headers, body)
   if status ~= 200 then
     error("unexpected status " .. status)

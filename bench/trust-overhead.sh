@@ -7,13 +7,15 @@
 #   none      no token: the caller comes from plain headers, which only a build with the "bench" build profile
 #             accepts (identity/BenchmarkIdentity); no rate limit, no audit
 # Row-level security and the data scope are in every arm. The arms alternate for ROUNDS rounds; each run is
-# warmed up for 10 s first. Prints one line per run: arm, req/s, p50, p99 (from wrk).
-# Usage: bench/trust-overhead.sh [DURATION=20s] [CONNECTIONS=2] [ROUNDS=2]
+# warmed up for 10 s first. Prints one line per run: arm, req/s, p50, p99 (from wrk). With DELAY_MS, every
+# connection pauses that long before each request, so all arms see the same moderate load.
+# Usage: bench/trust-overhead.sh [DURATION=20s] [CONNECTIONS=2] [ROUNDS=2] [DELAY_MS=0]
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "${CELLGATE_STATE:-$REPO_ROOT/.cellgate/dev}/env"
 ensure_wrk
 ensure_tool jq
 duration=${1:-20s} connections=${2:-2} rounds=${3:-2}
+export BENCH_DELAY_MS=${4:-0}
 port=8090 url=http://127.0.0.1:8090
 cd "$REPO_ROOT"
 
@@ -51,7 +53,7 @@ run_arm() { # run_arm NAME APP_DIR [ENV...]
     END {printf "%-9s %8s req/s  p50 %8s  p99 %8s\n", arm, rps, p50, p99}' "$WORK/trust-$name.wrk"
 }
 
-echo "PATCH /api/v1/sims/{iccid}: $connections connections, $duration per run, $rounds rounds"
+echo "PATCH /api/v1/sims/{iccid}: $connections connections, $duration per run, $rounds rounds, pause $BENCH_DELAY_MS ms"
 for _ in $(seq "$rounds"); do
   run_arm all "$WORK/app-service"
   run_arm no-audit "$WORK/app-service" CELLGATE_AUDIT_ENABLED=false

@@ -78,7 +78,7 @@ public class AuditContext {
 
     /** The fields of audit_append, in its order, after the outcome and status are known. */
     Object[] appendArguments(String outcome, Integer status) {
-        return new Object[] {tenantId != null ? tenantId : concernedTenant, subject, roles.toArray(String[]::new), mfa, clientIp, userAgent, requestId,
-                action, method, path, outcome, status, changes};
+        return new Object[] {tenantId != null ? tenantId : concernedTenant, subject, roles.toArray(String[]::new),
+                mfa, clientIp, userAgent, requestId, action, method, path, outcome, status, changes};
     }
 }

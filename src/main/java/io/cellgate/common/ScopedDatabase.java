@@ -50,7 +50,8 @@ public class ScopedDatabase {
                 || identity.hasRole(Roles.CARRIER_OPS)) {
             return;
         }
-        Object tenant = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(Caller.TENANT_CLAIM) : null;
+        Object tenant = identity.getPrincipal() instanceof JsonWebToken token
+                ? token.getClaim(Caller.TENANT_CLAIM) : null;
         if (scope.allTenants() || tenant == null || !scope.tenantId().equals(tenant.toString())) {
             throw new IllegalStateException("A request of tenant " + tenant + " may not open the data scope " + scope);
         }

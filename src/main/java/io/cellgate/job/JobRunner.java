@@ -78,7 +78,8 @@ public class JobRunner {
     }
 
     private Uni<ClaimedJob> claim() {
-        return db.backgroundTransaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery(CLAIM).execute(Tuple.of(leaseSeconds)))
+        return db.backgroundTransaction(DataScope.ALL_TENANTS,
+                        tx -> tx.preparedQuery(CLAIM).execute(Tuple.of(leaseSeconds)))
                 .map(rows -> {
             if (rows.size() == 0) {
                 return null;

@@ -44,7 +44,8 @@ public class JobStore {
      */
     public Uni<JobView> create(NewJob job) {
         return gate.write(job.tenantId(), tx -> (job.idempotencyKey() == null ? Uni.createFrom().<JobView>nullItem()
-                        : findByKey(tx, job)).flatMap(found -> found != null ? Uni.createFrom().item(found) : insert(tx, job)))
+                        : findByKey(tx, job))
+                        .flatMap(found -> found != null ? Uni.createFrom().item(found) : insert(tx, job)))
                 .onFailure(PgErrors::isUniqueViolation)
                 .recoverWithUni(() -> db.transaction(DataScope.tenant(job.tenantId()), tx -> findByKey(tx, job)));
     }

@@ -103,7 +103,8 @@ public class SimService {
     public Uni<Page<SimHistoryEntry>> history(String tenantId, String iccid, int limit, String cursor) {
         String after = Cursor.decode(cursor);
         long afterId = parseSequence(after);
-        return db.transaction(DataScope.tenant(tenantId), tx -> sims.get(tx, tenantId, iccid).flatMap(sim -> tx.preparedQuery("""
+        return db.transaction(DataScope.tenant(tenantId), tx -> sims.get(tx, tenantId, iccid)
+                .flatMap(sim -> tx.preparedQuery("""
                         SELECT id, action, from_status, to_status, at, actor, job_id FROM sim_transitions
                         WHERE iccid = $1 AND tenant_id = $2 AND id > $3 ORDER BY id LIMIT $4""")
                 .execute(Tuple.of(iccid, tenantId, afterId, limit + 1))

@@ -1,0 +1,30 @@
+-- Replicas take rate-limit tokens from the shared bucket in small batches and spend them locally, so a busy tenant
+-- costs one round trip per batch instead of one per request. take_rate_tokens grants up to `wanted` whole tokens.
+DROP FUNCTION take_rate_token(text, double precision, double precision);
+
+CREATE FUNCTION take_rate_tokens(tenant text, wanted integer, default_rate double precision,
+                                 default_burst double precision, OUT granted integer, OUT tokens double precision,
+                                 OUT rate double precision, OUT burst double precision)
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    now     timestamptz := clock_timestamp();
+    current double precision;
+    last    timestamptz;
+BEGIN
+    SELECT coalesce(t.api_requests_per_second, default_rate), coalesce(t.api_burst, default_burst)
+    INTO rate, burst FROM tenants t WHERE t.id = tenant;
+    IF NOT FOUND THEN
+        rate := default_rate;
+        burst := default_burst;
+    END IF;
+    INSERT INTO rate_buckets (tenant_id, tokens, updated_at) VALUES (tenant, burst, now) ON CONFLICT DO NOTHING;
+    SELECT b.tokens, b.updated_at INTO current, last FROM rate_buckets b WHERE b.tenant_id = tenant FOR UPDATE;
+    current := least(burst, current + greatest(0, extract(epoch FROM now - last)) * rate);
+    granted := least(greatest(wanted, 1)::double precision, floor(current))::integer;
+    current := current - granted;
+    UPDATE rate_buckets b SET tokens = current, updated_at = now WHERE b.tenant_id = tenant;
+    tokens := current;
+END $$;
+
+REVOKE EXECUTE ON FUNCTION take_rate_tokens(text, integer, double precision, double precision) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION take_rate_tokens(text, integer, double precision, double precision) TO "${app_role}";
