@@ -4,6 +4,7 @@ import io.cellgate.identity.Caller;
 import io.cellgate.identity.Roles;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -27,6 +28,8 @@ public class ScopedDatabase {
     Pool pool;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    CurrentVertxRequest httpRequest;
 
     public <T> Uni<T> transaction(DataScope scope, Function<SqlConnection, Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
@@ -46,8 +49,9 @@ public class ScopedDatabase {
     }
 
     private void requireFitsCaller(DataScope scope) {
-        if (!Arc.container().requestContext().isActive() || identity.isAnonymous()
-                || identity.hasRole(Roles.CARRIER_OPS)) {
+        // Only an HTTP request has a caller; its identity is known by the time a service runs (@RolesAllowed).
+        if (!Arc.container().requestContext().isActive() || httpRequest.getCurrent() == null
+                || identity.isAnonymous() || identity.hasRole(Roles.CARRIER_OPS)) {
             return;
         }
         Object tenant = identity.getPrincipal() instanceof JsonWebToken token
