@@ -16,6 +16,7 @@ ensure_wrk
 ensure_tool jq
 duration=${1:-20s} connections=${2:-2} rounds=${3:-2}
 export BENCH_DELAY_MS=${4:-0}
+threads=$(( connections < 2 ? connections : 2 ))
 port=8090 url=http://127.0.0.1:8090
 cd "$REPO_ROOT"
 
@@ -46,8 +47,8 @@ run_arm() { # run_arm NAME APP_DIR [ENV...]
   [ "$name" != all ] || prepare
   if [ "$name" = none ]; then export BENCH_TENANT=acme; unset BENCH_TOKEN; else unset BENCH_TENANT; export BENCH_TOKEN=$tok; fi
   export BENCH_ICCIDS=$list
-  wrk -t2 -c"$connections" -d10s -s "$BENCH_DIR/patch-sim.lua" "$url" >/dev/null
-  wrk -t2 -c"$connections" -d"$duration" --latency -s "$BENCH_DIR/patch-sim.lua" "$url" >"$WORK/trust-$name.wrk"
+  wrk -t"$threads" -c"$connections" -d10s -s "$BENCH_DIR/patch-sim.lua" "$url" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$BENCH_DIR/patch-sim.lua" "$url" >"$WORK/trust-$name.wrk"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   awk -v arm="$name" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
     END {printf "%-9s %8s req/s  p50 %8s  p99 %8s\n", arm, rps, p50, p99}' "$WORK/trust-$name.wrk"
