@@ -50,7 +50,7 @@ public class AuditService {
         params.addValue(limit + 1);
         String sql = "SELECT " + COLUMNS + " FROM audit_records"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id LIMIT $" + params.size();
-        return db.transaction(filter.scope(), tx -> tx.preparedQuery(sql).execute(params)).map(rows -> {
+        return db.query(filter.scope(), sql, params).map(rows -> {
             List<AuditRecordView> records = new ArrayList<>();
             rows.forEach(row -> records.add(toView(row)));
             return Page.of(records, limit, r -> Long.toString(r.id()));

@@ -5,7 +5,12 @@ import io.cellgate.identity.Roles;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple3;
+import io.smallrye.mutiny.tuples.Tuple4;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -38,14 +43,59 @@ public class ScopedDatabase {
         });
     }
 
+    /** One statement in a scoped transaction of its own: BEGIN, scope, statement and COMMIT in one round trip. */
+    public Uni<RowSet<Row>> query(DataScope scope, String sql, Tuple params) {
+        return Uni.createFrom().deferred(() -> {
+            requireFitsCaller(scope);
+            return pool.withConnection(conn -> Uni.combine().all()
+                    .unis(conn.query("BEGIN").execute(), setScope(conn, scope), conn.preparedQuery(sql).execute(params),
+                            conn.query("COMMIT").execute())
+                    .collectFailures().asTuple()
+                    .onFailure(CompositeException.class).transform(ScopedDatabase::firstCause)
+                    .map(Tuple4::getItem3));
+        });
+    }
+
+    /**
+     * A statement that opens its scope itself, through a function that sets cellgate.tenant first (e.g. scoped_sim):
+     * one round trip. The scope's setting is passed as $1, ahead of {@code params}.
+     */
+    public Uni<RowSet<Row>> selfScopedQuery(DataScope scope, String sql, Tuple params) {
+        return Uni.createFrom().deferred(() -> {
+            requireFitsCaller(scope);
+            Tuple scoped = Tuple.of(scope.setting());
+            for (int i = 0; i < params.size(); i++) {
+                scoped.addValue(params.getValue(i));
+            }
+            return pool.preparedQuery(sql).execute(scoped);
+        });
+    }
+
     /** Work on behalf of no caller (the job runner), which may start while a request is still being answered. */
     public <T> Uni<T> backgroundTransaction(DataScope scope, Function<SqlConnection, Uni<T>> work) {
         return inScope(scope, work);
     }
 
+    /**
+     * BEGIN, the scope and the work's first statement go out together (pipelined on the connection), so opening the
+     * scope costs no round trip of its own; then COMMIT, or ROLLBACK on failure.
+     */
     private <T> Uni<T> inScope(DataScope scope, Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(tx -> tx.preparedQuery(SET_SCOPE).execute(Tuple.of(scope.setting()))
-                .flatMap(set -> work.apply(tx)));
+        return pool.withConnection(conn -> Uni.combine().all()
+                .unis(conn.query("BEGIN").execute(), setScope(conn, scope), Uni.createFrom().deferred(() -> work.apply(conn)))
+                .collectFailures().asTuple()
+                .onFailure(CompositeException.class).transform(ScopedDatabase::firstCause)
+                .onFailure().call(() -> conn.query("ROLLBACK").execute().onFailure().recoverWithNull())
+                .call(() -> conn.query("COMMIT").execute())
+                .map(Tuple3::getItem3));
+    }
+
+    private static Uni<RowSet<Row>> setScope(SqlConnection conn, DataScope scope) {
+        return conn.preparedQuery(SET_SCOPE).execute(Tuple.of(scope.setting()));
+    }
+
+    private static Throwable firstCause(Throwable composite) {
+        return ((CompositeException) composite).getCauses().get(0);
     }
 
     private void requireFitsCaller(DataScope scope) {

@@ -73,7 +73,7 @@ public class IpPoolService {
         params.addValue(limit + 1);
         String sql = SELECT + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY p.id LIMIT $" + params.size();
-        return db.transaction(DataScope.tenantOrAll(tenantId), tx -> tx.preparedQuery(sql).execute(params)).map(rows -> {
+        return db.query(DataScope.tenantOrAll(tenantId), sql, params).map(rows -> {
             List<IpPoolView> pools = new ArrayList<>();
             rows.forEach(row -> pools.add(toView(row)));
             return Page.of(pools, limit, p -> p.id().toString());

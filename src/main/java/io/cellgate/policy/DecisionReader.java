@@ -33,7 +33,7 @@ public class DecisionReader {
     }
 
     private Uni<Decision> lookup(String sql, String key) {
-        return db.transaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery(sql).execute(Tuple.of(key)))
+        return db.query(DataScope.ALL_TENANTS, sql, Tuple.of(key))
                 .map(rows -> rows.size() == 0 ? null : toDecision(rows.iterator().next().getDelegate()));
     }
 

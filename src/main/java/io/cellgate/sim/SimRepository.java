@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.cellgate.common.DataScope;
 import io.cellgate.common.ScopedDatabase;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,29 +23,35 @@ import java.util.List;
 public class SimRepository {
     private static final String BY_TENANT_AND_ICCID =
             "SELECT " + SimRows.COLUMNS + " FROM sims WHERE tenant_id = $1 AND iccid = $2";
+    /** The same read in one round trip: scoped_sim opens the tenant's scope for its own statement. */
+    private static final String SCOPED_BY_ICCID = "SELECT " + SimRows.COLUMNS + " FROM scoped_sim($1, $2)";
 
     @Inject
     ScopedDatabase db;
 
     /** The tenant's SIM, or a 404 problem: another tenant's SIM is indistinguishable from a missing one. */
     public Uni<SimView> get(String tenantId, String iccid) {
-        return db.transaction(DataScope.tenant(tenantId), tx -> get(tx, tenantId, iccid));
+        return db.selfScopedQuery(DataScope.tenant(tenantId), SCOPED_BY_ICCID, Tuple.of(iccid))
+                .map(rows -> toSim(rows, iccid));
     }
 
     Uni<SimView> get(SqlClient client, String tenantId, String iccid) {
-        return client.preparedQuery(BY_TENANT_AND_ICCID).execute(Tuple.of(tenantId, iccid)).map(rows -> {
-            if (rows.size() == 0) {
-                throw ProblemException.notFound("SIM " + iccid);
-            }
-            return SimRows.toView(rows.iterator().next());
-        });
+        return client.preparedQuery(BY_TENANT_AND_ICCID).execute(Tuple.of(tenantId, iccid))
+                .map(rows -> toSim(rows, iccid));
+    }
+
+    private static SimView toSim(RowSet<Row> rows, String iccid) {
+        if (rows.size() == 0) {
+            throw ProblemException.notFound("SIM " + iccid);
+        }
+        return SimRows.toView(rows.iterator().next());
     }
 
     public Uni<Page<SimView>> list(SimQuery query, int limit, String cursor) {
         query.after(Cursor.decode(cursor));
         String sql = "SELECT " + SimRows.COLUMNS + " FROM sims" + query.where() + " ORDER BY iccid LIMIT "
                 + query.param(limit + 1);
-        return db.transaction(query.scope(), tx -> tx.preparedQuery(sql).execute(query.params())).map(rows -> {
+        return db.query(query.scope(), sql, query.params()).map(rows -> {
             List<SimView> sims = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 sims.add(SimRows.toView(row));
