@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * In-process harness for decision-view lookups by IMSI: the service's own query and row mapping (DecisionReader) on
  * the reactive PostgreSQL client, with a fixed number of lookups in flight, for random IMSIs of every SIM in the view.
- * Like the service (ScopedDatabase), each lookup is a transaction that first opens the all-tenants data scope, which
- * row-level security requires of the service's role.
+ * Like the service (ScopedDatabase.query), each lookup is a transaction that first opens the all-tenants data scope,
+ * which row-level security requires of the service's role: BEGIN, scope, SELECT and COMMIT pipelined on one connection.
  *
  * java -cp "target/quarkus-app/app/*:target/quarkus-app/lib/main/*" bench/DecisionLookupBench.java \
  *      HOST PORT DB USER PASSWORD SECONDS IN_FLIGHT POOL_SIZE
@@ -83,8 +83,12 @@ public class DecisionLookupBench {
         }
         String imsi = imsis.get(ThreadLocalRandom.current().nextInt(imsis.size()));
         long begin = System.nanoTime();
-        pool.withTransaction(conn -> conn.query(ALL_TENANTS).execute()
-                .compose(scoped -> conn.preparedQuery(DecisionReader.BY_IMSI).execute(Tuple.of(imsi)))).onComplete(result -> {
+        pool.withConnection(conn -> {
+            conn.query("BEGIN").execute();
+            conn.query(ALL_TENANTS).execute();
+            var rows = conn.preparedQuery(DecisionReader.BY_IMSI).execute(Tuple.of(imsi));
+            return conn.query("COMMIT").execute().compose(committed -> rows);
+        }).onComplete(result -> {
             if (result.failed() || result.result().size() != 1
                     || DecisionReader.toDecision(result.result().iterator().next()).policy() == null) {
                 misses.incrementAndGet();

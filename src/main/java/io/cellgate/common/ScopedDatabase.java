@@ -78,7 +78,9 @@ public class ScopedDatabase {
 
     /**
      * BEGIN, the scope and the work's first statement go out together (pipelined on the connection), so opening the
-     * scope costs no round trip of its own; then COMMIT, or ROLLBACK on failure.
+     * scope costs no round trip of its own; then COMMIT, or ROLLBACK on failure. The client library knows nothing of
+     * a plain BEGIN, but it hands the connection back only when this Uni ends, even if the caller cancels, so an open
+     * transaction never passes to the next user (ScopedDatabaseTest).
      */
     private <T> Uni<T> inScope(DataScope scope, Function<SqlConnection, Uni<T>> work) {
         return pool.withConnection(conn -> Uni.combine().all()
