@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * Write transactions of the management plane: the change and the audit record of the request that made it commit
- * together, or neither does. Outside a request (start-up seeding, background jobs) there is nothing to attribute.
+ * together, or neither does. The record goes out with the COMMIT, so it adds no round trip to the write. Outside a request (start-up seeding, background jobs) there is nothing to attribute.
  */
 @ApplicationScoped
 public class AuditedWrites {
@@ -26,7 +26,7 @@ public class AuditedWrites {
         if (!Arc.container().requestContext().isActive() || !context.isAudited()) {
             return db.transaction(scope, work);
         }
-        return db.transaction(scope, tx -> work.apply(tx).call(result -> log.append(tx, context, "success", null)))
+        return db.transaction(scope, work, (tx, result) -> log.append(tx, context, "success", null))
                 .invoke(result -> context.markRecorded());
     }
 }

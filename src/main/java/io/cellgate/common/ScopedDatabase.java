@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -37,9 +38,19 @@ public class ScopedDatabase {
     CurrentVertxRequest httpRequest;
 
     public <T> Uni<T> transaction(DataScope scope, Function<SqlConnection, Uni<T>> work) {
+        return transaction(scope, work, nothingLast());
+    }
+
+    /**
+     * A transaction whose last statement, which may depend on the work's result, goes out together with COMMIT: it
+     * costs no round trip of its own. Should it fail, PostgreSQL turns that COMMIT into a rollback and the failure is
+     * the transaction's.
+     */
+    public <T> Uni<T> transaction(DataScope scope, Function<SqlConnection, Uni<T>> work,
+                                  BiFunction<SqlConnection, T, Uni<?>> lastStatement) {
         return Uni.createFrom().deferred(() -> {
             requireFitsCaller(scope);
-            return inScope(scope, work);
+            return inScope(scope, work, lastStatement);
         });
     }
 
@@ -73,7 +84,7 @@ public class ScopedDatabase {
 
     /** Work on behalf of no caller (the job runner), which may start while a request is still being answered. */
     public <T> Uni<T> backgroundTransaction(DataScope scope, Function<SqlConnection, Uni<T>> work) {
-        return inScope(scope, work);
+        return inScope(scope, work, nothingLast());
     }
 
     /**
@@ -82,14 +93,21 @@ public class ScopedDatabase {
      * a plain BEGIN, but it hands the connection back only when this Uni ends, even if the caller cancels, so an open
      * transaction never passes to the next user (ScopedDatabaseTest).
      */
-    private <T> Uni<T> inScope(DataScope scope, Function<SqlConnection, Uni<T>> work) {
+    private <T> Uni<T> inScope(DataScope scope, Function<SqlConnection, Uni<T>> work,
+                               BiFunction<SqlConnection, T, Uni<?>> lastStatement) {
         return pool.withConnection(conn -> Uni.combine().all()
                 .unis(conn.query("BEGIN").execute(), setScope(conn, scope), Uni.createFrom().deferred(() -> work.apply(conn)))
                 .collectFailures().asTuple()
                 .onFailure(CompositeException.class).transform(ScopedDatabase::firstCause)
-                .onFailure().call(() -> conn.query("ROLLBACK").execute().onFailure().recoverWithNull())
-                .call(() -> conn.query("COMMIT").execute())
-                .map(Tuple3::getItem3));
+                .map(Tuple3::getItem3)
+                .call(result -> Uni.combine().all().unis(lastStatement.apply(conn, result), conn.query("COMMIT").execute())
+                        .collectFailures().discardItems()
+                        .onFailure(CompositeException.class).transform(ScopedDatabase::firstCause))
+                .onFailure().call(() -> conn.query("ROLLBACK").execute().onFailure().recoverWithNull()));
+    }
+
+    private static <T> BiFunction<SqlConnection, T, Uni<?>> nothingLast() {
+        return (conn, result) -> Uni.createFrom().voidItem();
     }
 
     private static Uni<RowSet<Row>> setScope(SqlConnection conn, DataScope scope) {

@@ -5,11 +5,14 @@ import static io.cellgate.support.Api.as;
 import static io.cellgate.support.Api.ensureTenant;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -43,6 +46,36 @@ class ScopedDatabaseTest {
         as(ACME_ADMIN).get("/api/v1/sims/" + iccid).then().statusCode(200)
                 .body("name", not(org.hamcrest.Matchers.equalTo("half-done")));
         assertEquals(0, openTransactions());
+    }
+
+    /** The statement sent along with COMMIT (the audit record) commits with the work, or takes the work down with it. */
+    @Test
+    void theLastStatementCommitsWithTheWorkOrRollsItBack() {
+        ensureTenant("acme");
+        String iccid = TestSims.assignedTo("acme", 1).first();
+        DataScope acme = DataScope.tenant("acme");
+        var failure = assertThrows(PgException.class, () -> db.transaction(acme,
+                tx -> tx.preparedQuery("UPDATE sims SET name = $2 WHERE iccid = $1").execute(Tuple.of(iccid, "undone")),
+                (tx, updated) -> tx.query("SELECT 1 / 0").execute()).await().indefinitely());
+        assertEquals("22012", failure.getSqlState());
+        assertNotEquals("undone", name(iccid));
+
+        String done = db.transaction(acme,
+                tx -> tx.preparedQuery("UPDATE sims SET name = $2 WHERE iccid = $1").execute(Tuple.of(iccid, "done"))
+                        .replaceWith("done"),
+                (tx, result) -> tx.preparedQuery("UPDATE sims SET labels = $2 WHERE iccid = $1")
+                        .execute(Tuple.of(iccid, new io.vertx.core.json.JsonObject().put("last", result))))
+                .await().indefinitely();
+        assertEquals("done", done);
+        assertEquals("done", name(iccid));
+        assertEquals("done", db.query(acme, "SELECT labels ->> 'last' FROM sims WHERE iccid = $1", Tuple.of(iccid))
+                .await().indefinitely().iterator().next().getString(0));
+        assertEquals(0, openTransactions());
+    }
+
+    private String name(String iccid) {
+        return db.query(DataScope.tenant("acme"), "SELECT name FROM sims WHERE iccid = $1", Tuple.of(iccid))
+                .await().indefinitely().iterator().next().getString(0);
     }
 
     /** Sessions of the service's role sitting inside a transaction with nothing running. */

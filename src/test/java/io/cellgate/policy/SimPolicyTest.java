@@ -12,6 +12,7 @@ import static io.cellgate.support.Api.ensureTenant;
 import static io.cellgate.support.Api.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.cellgate.common.DataScope;
 import io.cellgate.common.ScopedDatabase;
@@ -145,6 +146,20 @@ class SimPolicyTest {
         as(OPS).get("/api/v1/admin/decisions/" + iccid).then().statusCode(200).body("imsi", equalTo(imsi));
         problem(as(OPS).get("/api/v1/admin/decisions/" + stockIccid).then(), 404, "not-found");
         problem(as(GLOBEX_ADMIN).get("/api/v1/admin/decisions/" + imsi).then(), 403, "forbidden");
+    }
+
+    @Test
+    void renamingOrLabellingASimLeavesItsDecisionRowAloneWhileALifecycleChangeRefreshesIt() {
+        String iccid = TestSims.assignedTo("acme", 1).first();
+        Object refreshedAt = decision(iccid).getValue("updated_at");
+
+        as(ACME_OPERATOR).body(Map.of("name", "pump 7", "labels", Map.of("site", "north"))).patch("/api/v1/sims/" + iccid)
+                .then().statusCode(200).body("name", equalTo("pump 7"));
+        assertEquals(refreshedAt, decision(iccid).getValue("updated_at"));
+
+        as(ACME_OPERATOR).post("/api/v1/sims/" + iccid + "/activate").then().statusCode(200);
+        assertEquals("active", decision(iccid).getString("sim_status"));
+        assertNotEquals(refreshedAt, decision(iccid).getValue("updated_at"));
     }
 
     @Test
