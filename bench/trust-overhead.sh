@@ -7,8 +7,10 @@
 #   none      no token: the caller comes from plain headers, which only a build with the "bench" build profile
 #             accepts (identity/BenchmarkIdentity); no rate limit, no audit
 # Row-level security and the data scope are in every arm. The arms alternate for ROUNDS rounds; each run is
-# warmed up for 10 s first. Prints one line per run: arm, req/s, p50, p99 (from wrk). With DELAY_MS, every
+# warmed up for 10 s first. Prints one line per run: arm, req/s, p50, p99 (from wrk), then each arm's medians. With DELAY_MS, every
 # connection pauses that long before each request, so all arms see the same moderate load.
+# With BENCH_SYNC_COMMIT=off, the database's commits do not wait for the disk for the duration of the run (set on
+# the database, reset at exit): this takes the storage's flush stalls, the same for every arm, out of the comparison.
 # Usage: bench/trust-overhead.sh [DURATION=20s] [CONNECTIONS=2] [ROUNDS=2] [DELAY_MS=0]
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "${CELLGATE_STATE:-$REPO_ROOT/.cellgate/dev}/env"
@@ -19,6 +21,14 @@ export BENCH_DELAY_MS=${4:-0}
 threads=$(( connections < 2 ? connections : 2 ))
 port=8090 url=http://127.0.0.1:8090
 cd "$REPO_ROOT"
+
+psql_owner() { PGPASSWORD=$CELLGATE_DB_OWNER_PASSWORD psql -h "$CELLGATE_DB_HOST" -p "$CELLGATE_DB_PORT" \
+  -U "$CELLGATE_DB_OWNER_USER" "$CELLGATE_DB_NAME" -Atq "$@"; }
+sync_commit=${BENCH_SYNC_COMMIT:-on}
+if [ "$sync_commit" != on ]; then
+  trap 'psql_owner -c "ALTER DATABASE \"$CELLGATE_DB_NAME\" RESET synchronous_commit"' EXIT
+  psql_owner -c "ALTER DATABASE \"$CELLGATE_DB_NAME\" SET synchronous_commit = $sync_commit"
+fi
 
 build() { # build DIR [MAVEN ARGS]: the packaged service, copied to DIR
   local dir=$1; shift
@@ -50,14 +60,32 @@ run_arm() { # run_arm NAME APP_DIR [ENV...]
   wrk -t"$threads" -c"$connections" -d10s -s "$BENCH_DIR/patch-sim.lua" "$url" >/dev/null
   wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$BENCH_DIR/patch-sim.lua" "$url" >"$WORK/trust-$name.wrk"
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  awk -v arm="$name" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
-    END {printf "%-9s %8s req/s  p50 %8s  p99 %8s\n", arm, rps, p50, p99}' "$WORK/trust-$name.wrk"
+  awk -v arm="$name" '
+    function ms(v) { return v ~ /us$/ ? v / 1000 : v ~ /ms$/ ? v + 0 : v * 1000 }
+    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=ms($2)} /^ +99%/ {p99=ms($2)}
+    END {printf "%-9s %8s req/s  p50 %7.2f ms  p99 %7.2f ms\n", arm, rps, p50, p99}' "$WORK/trust-$name.wrk" \
+    | tee -a "$WORK/trust-runs.txt"
 }
 
-echo "PATCH /api/v1/sims/{iccid}: $connections connections, $duration per run, $rounds rounds, pause $BENCH_DELAY_MS ms"
+medians() { # the median over the rounds of each arm's p50 and p99
+  echo "median of $rounds rounds:"
+  for arm in all no-audit auth none; do
+    awk -v arm="$arm" 'BEGIN {n = 0} $1 == arm {p50[n] = $5; p99[n] = $8; n++}
+      function median(a, n,   i, j, t) {
+        for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (a[j] < a[i]) {t = a[i]; a[i] = a[j]; a[j] = t}
+        return n % 2 ? a[int(n / 2)] : (a[n / 2 - 1] + a[n / 2]) / 2
+      }
+      END {printf "%-9s p50 %7.2f ms  p99 %7.2f ms\n", arm, median(p50, n), median(p99, n)}' "$WORK/trust-runs.txt"
+  done
+}
+
+echo "PATCH /api/v1/sims/{iccid}: $connections connections, $duration per run, $rounds rounds, pause $BENCH_DELAY_MS ms," \
+  "synchronous_commit $sync_commit"
+: > "$WORK/trust-runs.txt"
 for _ in $(seq "$rounds"); do
   run_arm all "$WORK/app-service"
   run_arm no-audit "$WORK/app-service" CELLGATE_AUDIT_ENABLED=false
   run_arm auth "$WORK/app-service" CELLGATE_AUDIT_ENABLED=false CELLGATE_RATE_LIMIT_ENABLED=false
   run_arm none "$WORK/app-bench" CELLGATE_AUDIT_ENABLED=false CELLGATE_RATE_LIMIT_ENABLED=false
 done
+medians

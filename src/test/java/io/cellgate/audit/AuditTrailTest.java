@@ -14,13 +14,18 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.common.DataScope;
+import io.cellgate.common.ScopedDatabase;
 import io.cellgate.support.OwnerDatabase;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -36,6 +41,10 @@ class AuditTrailTest {
     Pool pool;
     @Inject
     Vertx vertx;
+    @Inject
+    AuditService audit;
+    @Inject
+    ScopedDatabase db;
 
     @BeforeEach
     void tenants() {
@@ -206,6 +215,29 @@ class AuditTrailTest {
             tamper(id, "acme-admin");
         }
         as(ACME_ADMIN).get("/api/v1/audit/verify").then().body("intact", equalTo(true));
+    }
+
+    /** Replicas link at the same moments: every record is linked once, in one unbroken chain. */
+    @Test
+    void linkersRunningAtOnceLinkEveryRecordOnceIntoOneChain() {
+        String chain = "link-race-" + UUID.randomUUID();
+        int records = 500;
+        pool.preparedQuery("SELECT audit_append($1, 'race', '{}', false, NULL, NULL, 'req-' || n, 'race', 'POST', 'x',"
+                        + " 'success', 200, NULL) FROM generate_series(1, $2) n")
+                .execute(Tuple.of(chain, records)).await().indefinitely();
+
+        List<Integer> linked = Multi.createFrom().range(0, 4).onItem()
+                .transformToUniAndMerge(i -> audit.link()).collect().asList().await().indefinitely();
+        Row counts = db.query(DataScope.ALL_TENANTS, "SELECT count(*) FILTER (WHERE hash IS NULL) AS unlinked,"
+                        + " count(DISTINCT seq), max(seq) FROM audit_records WHERE chain = $1", Tuple.of(chain))
+                .await().indefinitely().iterator().next();
+        assertEquals(0L, counts.getLong("unlinked"));
+        assertEquals(records, counts.getLong("count"));
+        assertEquals(records, counts.getLong("max"));
+        assertTrue(linked.stream().mapToInt(Integer::intValue).sum() >= records, "the other chains' records count too");
+        AuditVerification verified = audit.verify(DataScope.ALL_TENANTS, chain).await().indefinitely();
+        assertTrue(verified.intact());
+        assertEquals(records, verified.recordsChecked());
     }
 
     /** What an attacker with the table owner's rights could do: switch the guard off, rewrite, switch it on. */
