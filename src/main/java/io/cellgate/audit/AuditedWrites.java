@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * Write transactions of the management plane: the change and the audit record of the request that made it commit
- * together, or neither does. The record goes out with the COMMIT, so it adds no round trip to the write. Outside a request (start-up seeding, background jobs) there is nothing to attribute.
+ * together, or neither does. The record goes out with the COMMIT, so it adds no round trip to the write. Outside a
+ * request (start-up seeding, background jobs) there is nothing to attribute.
  */
 @ApplicationScoped
 public class AuditedWrites {
