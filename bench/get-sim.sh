@@ -8,5 +8,6 @@ duration=${2:-30s}
 connections=${3:-32}
 list=$WORK/iccids-$batch.txt
 grep -o '"iccid":"[0-9]*"' "$WORK/sims-$batch.json" | cut -d'"' -f4 > "$list"
+lift_rate_limit acme
 export BENCH_TOKEN=$(token acme-admin) BENCH_ICCIDS=$list
 wrk -t2 -c"$connections" -d"$duration" --latency -s "$BENCH_DIR/get-sim.lua" "$BASE_URL"

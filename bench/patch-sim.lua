@@ -4,7 +4,8 @@ for line in io.lines(os.getenv("BENCH_ICCIDS")) do
   iccids[#iccids + 1] = line
 end
 -- A verified token (BENCH_TOKEN), or in the bench build only, the caller given as plain headers (BENCH_TENANT).
-local headers = { ["Content-Type"] = "application/json" }
+-- If-Match: * writes whatever the current version is (the API requires If-Match on every write to a versioned resource).
+local headers = { ["Content-Type"] = "application/json", ["If-Match"] = "*" }
 if os.getenv("BENCH_TENANT") then
   headers["X-Bench-Tenant"] = os.getenv("BENCH_TENANT")
   headers["X-Bench-Subject"] = "bench"

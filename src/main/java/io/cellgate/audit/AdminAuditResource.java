@@ -1,7 +1,12 @@
 package io.cellgate.audit;
 
-import io.cellgate.common.DataScope;
+import io.cellgate.common.Actor;
+import io.cellgate.common.id.TenantId;
+import io.cellgate.identity.Caller;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import io.cellgate.common.Page;
+import io.cellgate.common.PageRequest;
 import io.cellgate.identity.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -32,24 +37,29 @@ public class AdminAuditResource {
     AuditService audit;
     @Inject
     AuditExport export;
+    @Inject
+    Caller caller;
 
     @GET
     @Operation(operationId = "listAllAuditRecords", summary = "The audit trail of every tenant, oldest first")
     public Uni<Page<AuditRecordView>> list(
-            @QueryParam("tenant_id") String tenantId,
+            @QueryParam("tenant_id") TenantId tenantId,
             @Valid @BeanParam AuditQuery query,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-            @QueryParam("cursor") String cursor) {
-        return audit.list(query.acrossTenants(tenantId), limit, cursor);
+            @Valid @BeanParam PageRequest page) {
+        return audit.list(query.acrossTenants(caller.actor(), tenantId), page.limit(), page.cursor());
     }
 
     @GET
     @Path("/verify")
     @Operation(operationId = "verifyAllAuditTrails", summary = "Recompute one chain (chain=<tenant> or *) or all of them")
-    public Uni<List<AuditVerification>> verify(@QueryParam("chain") String chain) {
-        Uni<List<String>> chains = chain != null ? Uni.createFrom().item(List.of(chain)) : audit.chains();
+    public Uni<List<AuditVerification>> verify(
+            @QueryParam("chain") @Pattern(regexp = "^\\*$|^[a-z][a-z0-9-]{1,62}$", message = "a tenant id or *")
+            @Size(max = 63) String chain) {
+        Actor actor = caller.actor();
+        Uni<List<String>> chains = chain != null ? Uni.createFrom().item(List.of(chain)) : audit.chains(actor);
         return chains.onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
-                .onItem().transformToUniAndConcatenate(each -> audit.verify(DataScope.ALL_TENANTS, each)).collect().asList();
+                .onItem().transformToUniAndConcatenate(each -> audit.verify(actor.allTenants(), each)).collect()
+                .asList();
     }
 
     @GET
@@ -57,9 +67,9 @@ public class AdminAuditResource {
     @Produces(AuditExport.JSON_LINES)
     @Operation(operationId = "exportAllAuditRecords", summary = "Stream the matching trail as JSON Lines, oldest first")
     public Multi<AuditRecordView> exportJsonLines(
-            @QueryParam("tenant_id") String tenantId,
+            @QueryParam("tenant_id") TenantId tenantId,
             @Valid @BeanParam AuditQuery query) {
-        return export.jsonLines(query.acrossTenants(tenantId));
+        return export.jsonLines(query.acrossTenants(caller.actor(), tenantId));
     }
 
     @GET
@@ -67,8 +77,8 @@ public class AdminAuditResource {
     @Produces(AuditExport.CSV)
     @Operation(operationId = "exportAllAuditRecordsCsv", summary = "Stream the matching trail as CSV, oldest first")
     public Multi<String> exportCsv(
-            @QueryParam("tenant_id") String tenantId,
+            @QueryParam("tenant_id") TenantId tenantId,
             @Valid @BeanParam AuditQuery query) {
-        return export.csv(query.acrossTenants(tenantId));
+        return export.csv(query.acrossTenants(caller.actor(), tenantId));
     }
 }

@@ -49,7 +49,7 @@ public class AuditExport {
     }
 
     private static String csvLine(AuditRecordView r) {
-        return Stream.of(r.id(), r.chain(), r.seq(), r.at(), r.tenantId(), r.subject(), String.join(" ", r.roles()),
+        return Stream.of(r.id(), r.chain(), r.seq(), r.at(), r.tenantId() == null ? null : r.tenantId().value(), r.subject(), String.join(" ", r.roles()),
                         r.mfa(), r.clientIp(), r.userAgent(), r.requestId(), r.action(), r.method(), r.target(),
                         r.outcome(), r.status(), r.changes() == null ? null : r.changes().encode(), r.hash())
                 .map(AuditExport::csvField).collect(Collectors.joining(",")) + "\n";

@@ -1,7 +1,9 @@
 package io.cellgate.audit;
 
-import io.cellgate.common.DataScope;
+import io.cellgate.common.Actor;
+import io.cellgate.common.id.TenantId;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -17,28 +19,31 @@ public class AuditQuery {
     Instant to;
 
     @QueryParam("subject")
+    @Size(max = 255)
     String subject;
 
     @QueryParam("action")
+    @Size(max = 100)
     @Parameter(description = "operationId, e.g. activateSim")
     String action;
 
     @QueryParam("target")
+    @Size(max = 2000)
     @Parameter(description = "path prefix, e.g. /api/v1/sims/8949")
     String target;
 
     @QueryParam("outcome")
     @Pattern(regexp = "success|refused|failed", message = "success, refused or failed")
+    @Parameter(description = "success, refused or failed")
     String outcome;
 
-    /** A tenant's own trail. */
-    AuditService.Filter forTenant(String tenantId) {
-        return new AuditService.Filter(DataScope.tenant(tenantId), tenantId, from, to, subject, action, target, outcome);
+    /** The actor's own tenant's trail. */
+    AuditService.Filter forTenant(Actor actor) {
+        return new AuditService.Filter(actor.scope(), actor.requireTenant(), from, to, subject, action, target, outcome);
     }
 
     /** Carrier ops: every trail, or one tenant's. */
-    AuditService.Filter acrossTenants(String tenantIdOrNull) {
-        return new AuditService.Filter(DataScope.ALL_TENANTS, tenantIdOrNull, from, to, subject, action, target,
-                outcome);
+    AuditService.Filter acrossTenants(Actor actor, TenantId tenantOrNull) {
+        return new AuditService.Filter(actor.allTenants(), tenantOrNull, from, to, subject, action, target, outcome);
     }
 }

@@ -1,7 +1,7 @@
 package io.cellgate.audit;
 
-import io.cellgate.common.DataScope;
 import io.cellgate.common.Page;
+import io.cellgate.common.PageRequest;
 import io.cellgate.identity.Caller;
 import io.cellgate.identity.Roles;
 import io.smallrye.mutiny.Multi;
@@ -39,17 +39,15 @@ public class AuditResource {
     @Operation(operationId = "listAuditRecords", summary = "The tenant's audit trail, oldest first, with filters")
     public Uni<Page<AuditRecordView>> list(
             @Valid @BeanParam AuditQuery query,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-            @QueryParam("cursor") String cursor) {
-        return audit.list(query.forTenant(caller.tenantId()),
-                limit, cursor);
+            @Valid @BeanParam PageRequest page) {
+        return audit.list(query.forTenant(caller.actor()), page.limit(), page.cursor());
     }
 
     @GET
     @Path("/verify")
     @Operation(operationId = "verifyAuditTrail", summary = "Recompute the tenant's hash chain and report the first break")
     public Uni<AuditVerification> verify() {
-        return audit.verify(DataScope.tenant(caller.tenantId()), caller.tenantId());
+        return audit.verify(caller.actor().scope(), caller.actor().requireTenant().value());
     }
 
     @GET
@@ -58,7 +56,7 @@ public class AuditResource {
     @Operation(operationId = "exportAuditRecords", summary = "Stream the matching trail as JSON Lines, oldest first")
     public Multi<AuditRecordView> exportJsonLines(
             @Valid @BeanParam AuditQuery query) {
-        return export.jsonLines(query.forTenant(caller.tenantId()));
+        return export.jsonLines(query.forTenant(caller.actor()));
     }
 
     @GET
@@ -67,6 +65,6 @@ public class AuditResource {
     @Operation(operationId = "exportAuditRecordsCsv", summary = "Stream the matching trail as CSV, oldest first")
     public Multi<String> exportCsv(
             @Valid @BeanParam AuditQuery query) {
-        return export.csv(query.forTenant(caller.tenantId()));
+        return export.csv(query.forTenant(caller.actor()));
     }
 }

@@ -2,10 +2,11 @@ package io.cellgate.audit;
 
 import io.cellgate.common.Cursor;
 import io.cellgate.common.Page;
-import io.cellgate.common.ProblemException;
-import io.smallrye.mutiny.Uni;
+import io.cellgate.common.Actor;
 import io.cellgate.common.DataScope;
-import io.cellgate.common.ScopedDatabase;
+import io.cellgate.common.id.TenantId;
+import io.smallrye.mutiny.Uni;
+import io.cellgate.common.db.ScopedDatabase;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -32,21 +33,21 @@ public class AuditService {
     ScopedDatabase db;
 
     /** Filters of the trail; every one but the scope is optional. {@code tenantId} null means all tenants. */
-    public record Filter(DataScope scope, String tenantId, Instant from, Instant to, String subject, String action, String target,
-                         String outcome) {
+    public record Filter(DataScope scope, TenantId tenant, Instant from, Instant to, String subject, String action,
+                         String target, String outcome) {
     }
 
     public Uni<Page<AuditRecordView>> list(Filter filter, int limit, String cursor) {
         List<String> where = new ArrayList<>();
         Tuple params = Tuple.tuple();
-        add(where, params, "tenant_id = $", filter.tenantId());
+        add(where, params, "tenant_id = $", filter.tenant() == null ? null : filter.tenant().value());
         add(where, params, "at >= $", filter.from() == null ? null : filter.from().atOffset(ZoneOffset.UTC));
         add(where, params, "at < $", filter.to() == null ? null : filter.to().atOffset(ZoneOffset.UTC));
         add(where, params, "subject = $", filter.subject());
         add(where, params, "action = $", filter.action());
         add(where, params, "target LIKE $", filter.target() == null ? null : filter.target() + "%");
         add(where, params, "outcome = $", filter.outcome());
-        add(where, params, "id > $", cursorId(cursor));
+        add(where, params, "id > $", Cursor.decode(cursor, Long::valueOf));
         params.addValue(limit + 1);
         String sql = "SELECT " + COLUMNS + " FROM audit_records"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id LIMIT $" + params.size();
@@ -74,8 +75,8 @@ public class AuditService {
                 .map(rows -> rows.iterator().next().getInteger(0));
     }
 
-    public Uni<List<String>> chains() {
-        return db.transaction(DataScope.ALL_TENANTS, tx -> tx.query("SELECT chain FROM audit_chains ORDER BY chain")
+    public Uni<List<String>> chains(Actor actor) {
+        return db.transaction(actor.allTenants(), tx -> tx.query("SELECT chain FROM audit_chains ORDER BY chain")
                 .execute()).map(rows -> {
             List<String> chains = new ArrayList<>();
             rows.forEach(row -> chains.add(row.getString(0)));
@@ -90,21 +91,11 @@ public class AuditService {
         }
     }
 
-    private static Long cursorId(String cursor) {
-        String after = Cursor.decode(cursor);
-        if (after == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(after);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("cursor", "not a cursor returned by this API");
-        }
-    }
-
     private static AuditRecordView toView(Row row) {
+        String tenant = row.getString("tenant_id");
         return new AuditRecordView(row.getLong("id"), row.getString("chain"), row.getLong("seq"),
-                row.getOffsetDateTime("at").toInstant(), row.getString("tenant_id"), row.getString("subject"),
+                row.getOffsetDateTime("at").toInstant(), tenant == null ? null : TenantId.parse(tenant),
+                row.getString("subject"),
                 List.of(row.getArrayOfStrings("roles")), row.getBoolean("mfa"), row.getString("client_ip"),
                 row.getString("user_agent"), row.getString("request_id"), row.getString("action"),
                 row.getString("method"), row.getString("target"), row.getString("outcome"), row.getInteger("status"),

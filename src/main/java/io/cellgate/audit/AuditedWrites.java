@@ -1,18 +1,19 @@
 package io.cellgate.audit;
 
+import io.cellgate.common.Actor;
 import io.cellgate.common.DataScope;
-import io.cellgate.common.ScopedDatabase;
+import io.cellgate.common.db.ScopedDatabase;
+import io.cellgate.common.web.RequestOrigin;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Write transactions of the management plane: the change and the audit record of the request that made it commit
- * together, or neither does. The record goes out with the COMMIT, so it adds no round trip to the write. Outside a
- * request (start-up seeding, background jobs) there is nothing to attribute.
+ * Write transactions: the change and the audit record of its actor commit together, or neither does, whoever the
+ * actor is (a person, a service account, carrier ops, a network function, the service's own work). The record goes
+ * out with the COMMIT, so it adds no round trip to the write.
  */
 @ApplicationScoped
 public class AuditedWrites {
@@ -21,13 +22,28 @@ public class AuditedWrites {
     @Inject
     AuditLog log;
     @Inject
-    AuditContext context;
+    AuditContext http;
+    @Inject
+    RequestOrigin request;
+    /** Off only to measure what the trail costs (bench/trust-overhead.sh); never in production. */
+    @ConfigProperty(name = "cellgate.audit.enabled", defaultValue = "true")
+    boolean enabled;
 
-    public <T> Uni<T> inTransaction(DataScope scope, Function<SqlConnection, Uni<T>> work) {
-        if (!Arc.container().requestContext().isActive() || !context.isAudited()) {
-            return db.transaction(scope, work);
+    public <T> Uni<T> inTransaction(Actor actor, DataScope scope, AuditedWork<T> work) {
+        AuditNote note = new AuditNote();
+        if (!enabled) {
+            return db.transaction(scope, tx -> work.run(tx, note));
         }
-        return db.transaction(scope, work, (tx, result) -> log.append(tx, context, "success", null))
-                .invoke(result -> context.markRecorded());
+        return db.transaction(scope, tx -> work.run(tx, note),
+                        (tx, result) -> log.append(tx, actor, note.concerned(), note.changes(), "success", null))
+                .invoke(result -> markAnswered(actor));
+    }
+
+    /** The HTTP request this write answers, if it does, need not be recorded again when it is answered. */
+    private void markAnswered(Actor actor) {
+        if (Arc.container().requestContext().isActive() && request.get() != null
+                && request.get().requestId().equals(actor.origin().requestId())) {
+            http.markRecorded();
+        }
     }
 }

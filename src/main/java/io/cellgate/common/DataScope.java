@@ -1,32 +1,38 @@
 package io.cellgate.common;
 
-import java.util.Objects;
+import io.cellgate.common.id.TenantId;
 
 /**
  * Whose rows a database transaction may see: one tenant's, or every tenant's. Row-level security in PostgreSQL
- * enforces it beneath the service's own filters (see {@link ScopedDatabase}).
+ * enforces it beneath the service's own filters. Only an {@link Actor} makes scopes, and only the ones it may open, so
+ * code cannot reach into data its actor may not see.
  */
-public record DataScope(String tenantId) {
-    /** Carrier ops and background work that spans tenants. Only carrier-ops requests may open it. */
-    public static final DataScope ALL_TENANTS = new DataScope(null);
-
+public final class DataScope {
+    static final DataScope ALL_TENANTS = new DataScope(null);
     private static final String ALL_TENANTS_SETTING = "*";
 
-    public static DataScope tenant(String tenantId) {
-        return new DataScope(Objects.requireNonNull(tenantId, "tenantId"));
+    private final TenantId tenant;
+
+    DataScope(TenantId tenant) {
+        this.tenant = tenant;
     }
 
-    /** For services shared by tenant and carrier-ops endpoints, where a null tenant means "any tenant". */
-    public static DataScope tenantOrAll(String tenantIdOrNull) {
-        return tenantIdOrNull == null ? ALL_TENANTS : tenant(tenantIdOrNull);
+    /** The one tenant whose rows are visible, or null for all tenants. */
+    public TenantId tenant() {
+        return tenant;
     }
 
     public boolean allTenants() {
-        return tenantId == null;
+        return tenant == null;
     }
 
     /** The value of the cellgate.tenant setting that the row-level security policies read. */
-    String setting() {
-        return allTenants() ? ALL_TENANTS_SETTING : tenantId;
+    public String setting() {
+        return allTenants() ? ALL_TENANTS_SETTING : tenant.value();
+    }
+
+    @Override
+    public String toString() {
+        return allTenants() ? "all tenants" : "tenant " + tenant;
     }
 }

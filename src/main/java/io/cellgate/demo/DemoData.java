@@ -1,11 +1,15 @@
 package io.cellgate.demo;
 
-import io.cellgate.common.Identifiers;
-import io.cellgate.sim.AssignRequest;
+import io.cellgate.common.Actor;
+import io.cellgate.common.id.Iccid;
+import io.cellgate.common.id.Luhn;
+import io.cellgate.common.id.TenantId;
 import io.cellgate.sim.SimAction;
-import io.cellgate.sim.SimImportRow;
 import io.cellgate.sim.SimService;
-import io.cellgate.sim.SimStockService;
+import io.cellgate.sim.stock.AssignRequest;
+import io.cellgate.sim.stock.SimImportRow;
+import io.cellgate.sim.stock.SimStockService;
+import io.cellgate.sim.store.SimRepository;
 import io.cellgate.tenant.CreateTenantRequest;
 import io.cellgate.tenant.TenantQuotas;
 import io.cellgate.tenant.TenantService;
@@ -23,13 +27,16 @@ import org.jboss.logging.Logger;
 
 /**
  * Seeds the demo (CELLGATE_DEMO_SEED=true): tenants acme and globex (with a low API limit: 10/s, burst 20), 300 SIMs
- * in stock, 100 of them assigned to each tenant and some activated or suspended. It goes through the same services as the API and runs only once.
+ * in stock, 100 of them assigned to each tenant and some activated or suspended. It goes through the same services as
+ * the API, as the declared actor {@link Actor.Work#DEMO_SEED} (so the tenants' trails show it), and runs only once.
  */
 @ApplicationScoped
 public class DemoData {
     static final String ICCID_PREFIX = "8949020000";
     private static final Logger LOG = Logger.getLogger(DemoData.class);
-    private static final String SEEDER = "demo-seed";
+    private static final Actor SEEDER = Actor.Work.DEMO_SEED.actor();
+    private static final TenantId ACME = TenantId.parse("acme");
+    private static final TenantId GLOBEX = TenantId.parse("globex");
     /** A deliberately low API limit, so anyone can see the limit at work. */
     private static final TenantQuotas GLOBEX_QUOTAS = new TenantQuotas(null, 10, 20, null);
 
@@ -41,59 +48,59 @@ public class DemoData {
     SimStockService stock;
     @Inject
     SimService sims;
+    @Inject
+    SimRepository repository;
 
     void onStart(@Observes StartupEvent event) throws Throwable {
         if (!enabled) {
             return;
         }
-        if (VertxContextSupport.subscribeAndAwait(this::alreadySeeded)) {
+        if (VertxContextSupport.subscribeAndAwait(() -> repository.existsAnywhere(SEEDER, iccid(1)))) {
             LOG.info("Demo data already present");
             return;
         }
         List<SimImportRow> rows = new ArrayList<>();
         for (int i = 1; i <= 300; i++) {
-            rows.add(new SimImportRow(iccid(i), String.format("26201%010d", i), String.format("+4917000%06d", i),
-                    Map.of("batch", "demo-2026-11")));
+            rows.add(new SimImportRow(iccid(i).value(), String.format("26201%010d", i),
+                    String.format("+4917000%06d", i), Map.of("batch", "demo-2026-11")));
         }
-        VertxContextSupport.subscribeAndAwait(() -> ensureTenant("acme", "ACME Logistics", null)
-                .flatMap(t -> ensureTenant("globex", "Globex Utilities", GLOBEX_QUOTAS))
-                .flatMap(t -> stock.importSims(rows))
-                .flatMap(done -> stock.assign(range("acme", 1, 100), SEEDER))
-                .flatMap(done -> stock.assign(range("globex", 101, 200), SEEDER))
-                .flatMap(done -> transition("acme", 1, 60, SimAction.ACTIVATE))
-                .flatMap(done -> transition("acme", 51, 60, SimAction.SUSPEND))
-                .flatMap(done -> transition("globex", 101, 150, SimAction.ACTIVATE)));
+        VertxContextSupport.subscribeAndAwait(() -> ensureTenant(ACME, "ACME Logistics", null)
+                .flatMap(t -> ensureTenant(GLOBEX, "Globex Utilities", GLOBEX_QUOTAS))
+                .flatMap(t -> stock.importSims(SEEDER, rows))
+                .flatMap(done -> stock.assign(SEEDER, range(ACME, 1, 100)))
+                .flatMap(done -> stock.assign(SEEDER, range(GLOBEX, 101, 200)))
+                .flatMap(done -> transition(ACME, 1, 60, SimAction.ACTIVATE))
+                .flatMap(done -> transition(ACME, 51, 60, SimAction.SUSPEND))
+                .flatMap(done -> transition(GLOBEX, 101, 150, SimAction.ACTIVATE)));
         LOG.infof("Demo data seeded: tenants acme and globex; SIMs %s ... %s (1-100 acme, 101-200 globex, 201-300 stock)",
                 iccid(1), iccid(300));
     }
 
     /** The demo SIMs are the mark: tenants named acme and globex may exist without them (e.g. made by tests). */
-    private Uni<Boolean> alreadySeeded() {
-        return sims.existsAnywhere(iccid(1));
-    }
-
-    private Uni<Void> ensureTenant(String id, String name, TenantQuotas quotas) {
-        return tenants.exists(id).flatMap(exists -> exists
+    private Uni<Void> ensureTenant(TenantId id, String name, TenantQuotas quotas) {
+        return tenants.exists(SEEDER, id).flatMap(exists -> exists
                 ? Uni.createFrom().voidItem()
-                : tenants.create(new CreateTenantRequest(id, name, quotas, null)).replaceWithVoid());
+                : tenants.create(SEEDER, new CreateTenantRequest(id, name, quotas, null)).replaceWithVoid());
     }
 
-    private Uni<Void> transition(String tenant, int from, int to, SimAction action) {
+    private Uni<Void> transition(TenantId tenant, int from, int to, SimAction action) {
+        Actor onTenant = SEEDER.actingFor(tenant);
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = from; i <= to; i++) {
-            String iccid = iccid(i);
-            chain = chain.flatMap(v -> sims.transition(tenant, iccid, action, SEEDER).replaceWithVoid());
+            Iccid iccid = iccid(i);
+            chain = chain.flatMap(v -> sims.transition(onTenant, iccid, action).replaceWithVoid());
         }
         return chain;
     }
 
-    private static AssignRequest range(String tenant, int from, int to) {
-        return new AssignRequest(tenant, null, new AssignRequest.IccidRange(iccid(from), iccid(to)));
+    private static AssignRequest range(TenantId tenant, int from, int to) {
+        return new AssignRequest(tenant, null,
+                new AssignRequest.IccidRange(iccid(from).value(), iccid(to).value()));
     }
 
     /** Demo ICCIDs: 89 49 02 0000 + 9-digit serial + Luhn check digit (20 digits). */
-    public static String iccid(int serial) {
+    public static Iccid iccid(int serial) {
         String payload = ICCID_PREFIX + String.format("%09d", serial);
-        return payload + Identifiers.luhnCheckDigit(payload);
+        return Iccid.parse(payload + Luhn.checkDigit(payload));
     }
 }

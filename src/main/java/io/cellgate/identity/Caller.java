@@ -1,35 +1,59 @@
 package io.cellgate.identity;
 
-import io.cellgate.common.ProblemException;
-import io.cellgate.common.ProblemType;
+import io.cellgate.common.Actor;
+import io.cellgate.common.Origin;
+import io.cellgate.common.id.TenantId;
+import io.cellgate.common.web.RequestOrigin;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who is calling: the subject and tenant taken from the verified access token. */
+/**
+ * The actor of the HTTP request being served, made from its verified access token: resources take it from here and
+ * pass it to services as a value. The token's roles make the kind (carrier ops, or a tenant's person or service
+ * account), its {@code tenant} claim the tenant, its {@code amr} whether a second factor was proved.
+ */
 @RequestScoped
 public class Caller {
     public static final String TENANT_CLAIM = "tenant";
+    private static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
 
     @Inject
     SecurityIdentity identity;
-
     @Inject
-    JsonWebToken token;
+    RequestOrigin origin;
 
-    /** The caller's tenant; a token without one cannot use tenant endpoints. */
-    public String tenantId() {
-        Object tenant = token.getClaim(TENANT_CLAIM);
-        if (tenant == null || tenant.toString().isBlank()) {
-            throw new ProblemException(ProblemType.NO_TENANT, "The access token carries no tenant claim");
+    private Actor actor;
+
+    public Actor actor() {
+        if (actor == null) {
+            actor = actorOf(identity, origin.get());
         }
-        return tenant.toString();
+        return actor;
+    }
+
+    /** The actor a verified identity stands for, in the request of {@code origin}. */
+    public static Actor actorOf(SecurityIdentity identity, Origin origin) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Actor.anonymous(origin);
+        }
+        List<String> roles = List.copyOf(identity.getRoles());
+        Object tenantClaim = token.getClaim(TENANT_CLAIM);
+        TenantId tenant = tenantClaim == null || TenantId.error(tenantClaim.toString()) != null ? null
+                : TenantId.parse(tenantClaim.toString());
+        String username = token.getClaim("preferred_username");
+        Actor.Kind kind = roles.contains(Roles.CARRIER_OPS) ? Actor.Kind.CARRIER_OPS
+                : username != null && username.startsWith(SERVICE_ACCOUNT_PREFIX) ? Actor.Kind.SERVICE_ACCOUNT
+                : Actor.Kind.TENANT_USER;
+        return new Actor(kind, subject(token, username), kind == Actor.Kind.CARRIER_OPS ? null : tenant, roles,
+                amrHasOtp(token), origin);
     }
 
     /** A readable, stable name for history and audit: the username, else the client id, else the subject. */
-    public String subject() {
-        String username = token.getClaim("preferred_username");
+    private static String subject(JsonWebToken token, String username) {
         if (username != null) {
             return username;
         }
@@ -38,27 +62,12 @@ public class Caller {
     }
 
     /** Whether the token proves a second factor: Keycloak lists {@code otp} in {@code amr} after a TOTP step. */
-    public boolean hasMfa() {
-        return amrHasOtp(token);
-    }
-
-    public static boolean amrHasOtp(JsonWebToken token) {
+    static boolean amrHasOtp(JsonWebToken token) {
         Object amr = token.getClaim("amr");
-        if (amr instanceof java.util.Collection<?> methods) {
+        if (amr instanceof Collection<?> methods) {
             return methods.stream().anyMatch(m -> "otp".equals(String.valueOf(m).replace("\"", "")));
         }
         return amr instanceof jakarta.json.JsonArray array
                 && array.stream().anyMatch(m -> "otp".equals(m.toString().replace("\"", "")));
-    }
-
-    public void requireMfa(String what) {
-        if (!hasMfa()) {
-            throw new ProblemException(ProblemType.MFA_REQUIRED, what + " needs a login with a second factor (TOTP);"
-                    + " service accounts cannot do it");
-        }
-    }
-
-    public boolean hasRole(String role) {
-        return identity.hasRole(role);
     }
 }

@@ -1,7 +1,7 @@
 package io.cellgate.identity;
 
-import io.cellgate.common.ProblemException;
-import io.cellgate.common.ProblemType;
+import io.cellgate.common.problem.ProblemException;
+import io.cellgate.common.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;

@@ -1,8 +1,8 @@
 package io.cellgate.identity;
 
-import io.cellgate.common.Problem;
-import io.cellgate.common.ProblemMappers;
-import io.cellgate.common.ProblemType;
+import io.cellgate.common.problem.Problem;
+import io.cellgate.common.problem.ProblemMappers;
+import io.cellgate.common.problem.ProblemType;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -16,8 +16,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class MfaFilter {
     @Inject
     CurrentIdentityAssociation identities;
-    @Inject
-    Caller caller;
 
     @ServerRequestFilter
     public Uni<Response> requireMfa(ContainerRequestContext request) {
@@ -26,7 +24,8 @@ public class MfaFilter {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity().map(identity -> {
-            if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken) || caller.hasMfa()) {
+            if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
+                    || Caller.amrHasOtp(token)) {
                 return null;
             }
             return ProblemMappers.respond(Problem.of(ProblemType.MFA_REQUIRED, request.getMethod() + " " + path

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,36 +45,36 @@ public class ServiceAccountResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = ServiceAccountView.class)))
     public Response create(@NotNull @Valid CreateServiceAccountRequest body) {
-        ServiceAccountView account = accounts.create(caller.tenantId(), body);
+        ServiceAccountView account = accounts.create(caller.actor().requireTenant(), body);
         return Response.created(URI.create("/api/v1/service-accounts/" + account.id())).entity(account).build();
     }
 
     @GET
     @Operation(operationId = "listServiceAccounts", summary = "The tenant's service accounts")
     public Page<ServiceAccountView> list() {
-        return accounts.list(caller.tenantId());
+        return accounts.list(caller.actor().requireTenant());
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getServiceAccount", summary = "One of the tenant's service accounts")
-    public ServiceAccountView get(@PathParam("id") String id) {
-        return accounts.get(caller.tenantId(), id);
+    public ServiceAccountView get(@PathParam("id") UUID id) {
+        return accounts.get(caller.actor().requireTenant(), id.toString());
     }
 
     @POST
     @Path("/{id}/rotate-secret")
     @Operation(operationId = "rotateServiceAccountSecret", summary = "Replace the secret; the old one stops working")
-    public ServiceAccountView rotate(@PathParam("id") String id) {
-        return accounts.rotateSecret(caller.tenantId(), id);
+    public ServiceAccountView rotate(@PathParam("id") UUID id) {
+        return accounts.rotateSecret(caller.actor().requireTenant(), id.toString());
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "revokeServiceAccount", summary = "Revoke a service account: no new tokens")
     @APIResponse(responseCode = "204", description = "Revoked")
-    public Response revoke(@PathParam("id") String id) {
-        accounts.revoke(caller.tenantId(), id);
+    public Response revoke(@PathParam("id") UUID id) {
+        accounts.revoke(caller.actor().requireTenant(), id.toString());
         return Response.noContent().build();
     }
 }

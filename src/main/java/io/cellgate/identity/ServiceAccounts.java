@@ -1,8 +1,9 @@
 package io.cellgate.identity;
 
 import io.cellgate.common.Page;
-import io.cellgate.common.ProblemException;
-import io.cellgate.common.ProblemType;
+import io.cellgate.common.id.TenantId;
+import io.cellgate.common.problem.ProblemException;
+import io.cellgate.common.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -32,20 +33,20 @@ public class ServiceAccounts {
     @Inject
     IdentityDirectory directory;
 
-    public ServiceAccountView create(String tenantId, CreateServiceAccountRequest request) {
-        String clientId = "sa-" + tenantId + "-" + request.name();
+    public ServiceAccountView create(TenantId tenant, CreateServiceAccountRequest request) {
+        String clientId = "sa-" + tenant.value() + "-" + request.name();
         return directory.call("Service account " + request.name(), () -> {
             ClientRepresentation client = new ClientRepresentation();
             client.setClientId(clientId);
-            client.setName("Service account " + request.name() + " of tenant " + tenantId);
+            client.setName("Service account " + request.name() + " of tenant " + tenant.value());
             client.setEnabled(true);
             client.setPublicClient(false);
             client.setServiceAccountsEnabled(true);
             client.setStandardFlowEnabled(false);
             client.setDirectAccessGrantsEnabled(false);
             client.setImplicitFlowEnabled(false);
-            client.setAttributes(Map.of(TENANT_ATTRIBUTE, tenantId, NAME_ATTRIBUTE, request.name()));
-            client.setProtocolMappers(List.of(tenantClaim(tenantId), audience()));
+            client.setAttributes(Map.of(TENANT_ATTRIBUTE, tenant.value(), NAME_ATTRIBUTE, request.name()));
+            client.setProtocolMappers(List.of(tenantClaim(tenant), audience()));
             String id;
             try (Response response = directory.realm().clients().create(client)) {
                 if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
@@ -61,36 +62,36 @@ public class ServiceAccounts {
         });
     }
 
-    public Page<ServiceAccountView> list(String tenantId) {
+    public Page<ServiceAccountView> list(TenantId tenant) {
         return directory.call("Service accounts", () -> new Page<>(directory.realm().clients().findAll().stream()
                 .filter(client -> client.getAttributes() != null
-                        && tenantId.equals(client.getAttributes().get(TENANT_ATTRIBUTE)))
+                        && tenant.value().equals(client.getAttributes().get(TENANT_ATTRIBUTE)))
                 .map(client -> view(directory.realm().clients().get(client.getId()), null))
                 .toList(), null));
     }
 
-    public ServiceAccountView get(String tenantId, String id) {
-        return directory.call("Service account " + id, () -> view(owned(tenantId, id), null));
+    public ServiceAccountView get(TenantId tenant, String id) {
+        return directory.call("Service account " + id, () -> view(owned(tenant, id), null));
     }
 
-    public ServiceAccountView rotateSecret(String tenantId, String id) {
+    public ServiceAccountView rotateSecret(TenantId tenant, String id) {
         return directory.call("Service account " + id, () -> {
-            ClientResource client = owned(tenantId, id);
+            ClientResource client = owned(tenant, id);
             return view(client, client.generateNewSecret().getValue());
         });
     }
 
-    public void revoke(String tenantId, String id) {
+    public void revoke(TenantId tenant, String id) {
         directory.call("Service account " + id, () -> {
-            owned(tenantId, id).remove();
+            owned(tenant, id).remove();
             return null;
         });
     }
 
-    private ClientResource owned(String tenantId, String id) {
+    private ClientResource owned(TenantId tenant, String id) {
         ClientResource client = directory.realm().clients().get(id);
         Map<String, String> attributes = client.toRepresentation().getAttributes();
-        if (attributes == null || !tenantId.equals(attributes.get(TENANT_ATTRIBUTE))) {
+        if (attributes == null || !tenant.value().equals(attributes.get(TENANT_ATTRIBUTE))) {
             throw ProblemException.notFound("Service account " + id);
         }
         return client;
@@ -105,9 +106,9 @@ public class ServiceAccounts {
                 secret);
     }
 
-    private static ProtocolMapperRepresentation tenantClaim(String tenantId) {
+    private static ProtocolMapperRepresentation tenantClaim(TenantId tenant) {
         return mapper("tenant", "oidc-hardcoded-claim-mapper", Map.of("claim.name", Caller.TENANT_CLAIM,
-                "claim.value", tenantId, "jsonType.label", "String", "access.token.claim", "true",
+                "claim.value", tenant.value(), "jsonType.label", "String", "access.token.claim", "true",
                 "id.token.claim", "false", "introspection.token.claim", "true"));
     }
 

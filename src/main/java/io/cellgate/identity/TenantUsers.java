@@ -1,8 +1,9 @@
 package io.cellgate.identity;
 
 import io.cellgate.common.Page;
-import io.cellgate.common.ProblemException;
-import io.cellgate.common.ProblemType;
+import io.cellgate.common.id.TenantId;
+import io.cellgate.common.problem.ProblemException;
+import io.cellgate.common.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -32,7 +33,7 @@ public class TenantUsers {
     @Inject
     IdentityDirectory directory;
 
-    public TenantUserView invite(String tenantId, InviteUserRequest request) {
+    public TenantUserView invite(TenantId tenant, InviteUserRequest request) {
         return directory.call("User " + request.username(), () -> {
             UserRepresentation user = new UserRepresentation();
             user.setUsername(request.username());
@@ -41,7 +42,7 @@ public class TenantUsers {
             user.setLastName(request.lastName());
             user.setEnabled(true);
             user.setEmailVerified(false);
-            user.setAttributes(Map.of(Caller.TENANT_CLAIM, List.of(tenantId)));
+            user.setAttributes(Map.of(Caller.TENANT_CLAIM, List.of(tenant.value())));
             user.setRequiredActions(FIRST_LOGIN);
             String password = IdentityDirectory.randomSecret();
             CredentialRepresentation credential = new CredentialRepresentation();
@@ -62,11 +63,11 @@ public class TenantUsers {
         });
     }
 
-    public Page<TenantUserView> list(String tenantId, int limit, String cursor) {
+    public Page<TenantUserView> list(TenantId tenant, int limit, String cursor) {
         int first = io.cellgate.common.Cursor.decode(cursor) == null ? 0 : offset(cursor);
         return directory.call("Users", () -> {
             List<UserRepresentation> found = directory.realm().users()
-                    .searchByAttributes(first, limit + 1, null, false, Caller.TENANT_CLAIM + ":" + tenantId);
+                    .searchByAttributes(first, limit + 1, null, false, Caller.TENANT_CLAIM + ":" + tenant.value());
             List<TenantUserView> users = new ArrayList<>();
             for (UserRepresentation user : found.subList(0, Math.min(limit, found.size()))) {
                 users.add(view(directory.realm().users().get(user.getId())));
@@ -76,13 +77,13 @@ public class TenantUsers {
         });
     }
 
-    public TenantUserView get(String tenantId, String id) {
-        return directory.call("User " + id, () -> view(owned(tenantId, id)));
+    public TenantUserView get(TenantId tenant, String id) {
+        return directory.call("User " + id, () -> view(owned(tenant, id)));
     }
 
-    public TenantUserView update(String tenantId, String id, UpdateUserRequest request, String callerUsername) {
+    public TenantUserView update(TenantId tenant, String id, UpdateUserRequest request, String callerUsername) {
         return directory.call("User " + id, () -> {
-            UserResource user = owned(tenantId, id);
+            UserResource user = owned(tenant, id);
             UserRepresentation current = user.toRepresentation();
             if (Boolean.FALSE.equals(request.enabled()) && current.getUsername().equals(callerUsername)) {
                 throw new ProblemException(ProblemType.CONFLICT, "You cannot disable yourself");
@@ -101,9 +102,9 @@ public class TenantUsers {
         });
     }
 
-    public void remove(String tenantId, String id, String callerUsername) {
+    public void remove(TenantId tenant, String id, String callerUsername) {
         directory.call("User " + id, () -> {
-            UserResource user = owned(tenantId, id);
+            UserResource user = owned(tenant, id);
             if (user.toRepresentation().getUsername().equals(callerUsername)) {
                 throw new ProblemException(ProblemType.CONFLICT, "You cannot remove yourself");
             }
@@ -113,12 +114,12 @@ public class TenantUsers {
     }
 
     /** The user, if it belongs to the tenant; a user of another tenant (or none) is not found. */
-    private UserResource owned(String tenantId, String id) {
+    private UserResource owned(TenantId tenant, String id) {
         UserResource user = directory.realm().users().get(id);
         UserRepresentation representation = user.toRepresentation();
         List<String> tenants = representation.getAttributes() == null ? null
                 : representation.getAttributes().get(Caller.TENANT_CLAIM);
-        if (tenants == null || !tenants.contains(tenantId) || representation.getServiceAccountClientId() != null) {
+        if (tenants == null || !tenants.contains(tenant.value()) || representation.getServiceAccountClientId() != null) {
             throw ProblemException.notFound("User " + id);
         }
         return user;

@@ -1,6 +1,8 @@
 package io.cellgate.identity;
 
+import io.cellgate.common.Actor;
 import io.cellgate.common.Page;
+import io.cellgate.common.PageRequest;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,37 +53,38 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "Invited",
             content = @Content(schema = @Schema(implementation = TenantUserView.class)))
     public Response invite(@NotNull @Valid InviteUserRequest body) {
-        TenantUserView user = users.invite(caller.tenantId(), body);
+        TenantUserView user = users.invite(caller.actor().requireTenant(), body);
         return Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).build();
     }
 
     @GET
     @Operation(operationId = "listUsers", summary = "The tenant's users")
-    public Page<TenantUserView> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-                                     @QueryParam("cursor") String cursor) {
-        return users.list(caller.tenantId(), limit, cursor);
+    public Page<TenantUserView> list(@Valid @BeanParam PageRequest page) {
+        return users.list(caller.actor().requireTenant(), page.limit(), page.cursor());
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getUser", summary = "One of the tenant's users")
-    public TenantUserView get(@PathParam("id") String id) {
-        return users.get(caller.tenantId(), id);
+    public TenantUserView get(@PathParam("id") UUID id) {
+        return users.get(caller.actor().requireTenant(), id.toString());
     }
 
     @PATCH
     @Path("/{id}")
     @Operation(operationId = "updateUser", summary = "Change a user's roles, or disable or enable the user")
-    public TenantUserView update(@PathParam("id") String id, @NotNull @Valid UpdateUserRequest body) {
-        return users.update(caller.tenantId(), id, body, caller.subject());
+    public TenantUserView update(@PathParam("id") UUID id, @NotNull @Valid UpdateUserRequest body) {
+        Actor actor = caller.actor();
+        return users.update(actor.requireTenant(), id.toString(), body, actor.subject());
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "removeUser", summary = "Remove a user from the tenant")
     @APIResponse(responseCode = "204", description = "Removed")
-    public Response remove(@PathParam("id") String id) {
-        users.remove(caller.tenantId(), id, caller.subject());
+    public Response remove(@PathParam("id") UUID id) {
+        Actor actor = caller.actor();
+        users.remove(actor.requireTenant(), id.toString(), actor.subject());
         return Response.noContent().build();
     }
 }

@@ -1,6 +1,10 @@
 package io.cellgate.ip;
 
+import io.cellgate.audit.AuditContext;
 import io.cellgate.common.Page;
+import io.cellgate.common.PageRequest;
+import io.cellgate.common.id.TenantId;
+import io.cellgate.identity.Caller;
 import io.cellgate.identity.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,6 +43,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminIpPoolResource {
     @Inject
     IpPoolService pools;
+    @Inject
+    Caller caller;
+    @Inject
+    AuditContext audit;
 
     @POST
     @Operation(operationId = "createIpPool", summary = "Give a tenant a private IPv4 pool",
@@ -45,23 +54,22 @@ public class AdminIpPoolResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = IpPoolView.class)))
     public Uni<Response> create(@NotNull @Valid CreateIpPoolRequest body) {
-        return pools.create(body).map(created -> Response.created(URI.create("/api/v1/admin/ip-pools/" + created.id()))
+        return pools.create(caller.actor(), body).map(created -> Response.created(URI.create("/api/v1/admin/ip-pools/" + created.id()))
                 .entity(created).build());
     }
 
     @GET
     @Operation(operationId = "listAllIpPools", summary = "All IP pools with usage, optionally of one tenant")
-    public Uni<Page<IpPoolView>> list(@QueryParam("tenant_id") String tenantId,
-                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-                                      @QueryParam("cursor") String cursor) {
-        return pools.list(tenantId, limit, cursor);
+    public Uni<Page<IpPoolView>> list(@QueryParam("tenant_id") TenantId tenantId,
+                                      @Valid @BeanParam PageRequest page) {
+        return pools.list(caller.actor(), tenantId, page.limit(), page.cursor());
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getAnyIpPool", summary = "An IP pool with usage")
     public Uni<IpPoolView> get(@PathParam("id") UUID id) {
-        return pools.get(null, id);
+        return pools.get(caller.actor(), id).invoke(pool -> audit.concernsTenant(pool.tenantId()));
     }
 
     @DELETE
@@ -69,6 +77,6 @@ public class AdminIpPoolResource {
     @Operation(operationId = "deleteIpPool", summary = "Delete a pool that holds no assigned address")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@PathParam("id") UUID id) {
-        return pools.delete(id).map(done -> Response.noContent().build());
+        return pools.delete(caller.actor(), id).map(done -> Response.noContent().build());
     }
 }

@@ -7,5 +7,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + " address; with neither, the tenant's only pool is used")
 public record AssignIpRequest(
         UUID poolId,
-        @Schema(example = "10.20.0.17") String address) {
+        @Schema(example = "10.20.0.17", pattern = IpPoolView.IPV4_PATTERN, maxLength = 15) String address) {
 }

@@ -1,6 +1,10 @@
 package io.cellgate.ip;
 
 import io.cellgate.common.Page;
+import io.cellgate.common.PageRequest;
+import io.cellgate.common.web.IdempotencyKeys;
+import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.cellgate.identity.Caller;
 import io.cellgate.identity.Roles;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +25,7 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -47,9 +52,8 @@ public class IpPoolResource {
 
     @GET
     @Operation(operationId = "listIpPools", summary = "The tenant's IP pools with usage")
-    public Uni<Page<IpPoolView>> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-                                      @QueryParam("cursor") String cursor) {
-        return pools.list(caller.tenantId(), limit, cursor);
+    public Uni<Page<IpPoolView>> list(@Valid @BeanParam PageRequest page) {
+        return pools.list(caller.actor(), null, page.limit(), page.cursor());
     }
 
     @POST
@@ -63,9 +67,11 @@ public class IpPoolResource {
     @APIResponse(responseCode = "202", description = "Job accepted",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     public Uni<Response> bulkAssign(@PathParam("id") UUID id,
-                                    @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
+                                    @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = IdempotencyKeys.MAX_LENGTH)
+                                    @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.RULE)
+                                    @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
                                     @NotNull @Valid BulkIpAssignmentRequest body) {
-        return bulk.submit(caller.tenantId(), id, body, caller.subject(), idempotencyKey)
+        return bulk.submit(caller.actor(), id, body, idempotencyKey)
                 .map(job -> Response.accepted(job).location(URI.create("/api/v1/jobs/" + job.id())).build());
     }
 
@@ -73,6 +79,6 @@ public class IpPoolResource {
     @Path("/{id}")
     @Operation(operationId = "getIpPool", summary = "One of the tenant's IP pools with usage")
     public Uni<IpPoolView> get(@PathParam("id") UUID id) {
-        return pools.get(caller.tenantId(), id);
+        return pools.get(caller.actor(), id);
     }
 }

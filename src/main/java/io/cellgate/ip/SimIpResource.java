@@ -1,5 +1,6 @@
 package io.cellgate.ip;
 
+import io.cellgate.common.id.Iccid;
 import io.cellgate.identity.Caller;
 import io.cellgate.identity.Roles;
 import io.smallrye.mutiny.Uni;
@@ -36,8 +37,8 @@ public class SimIpResource {
     @Path("/{iccid}/ip-address")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_OPERATOR, Roles.TENANT_VIEWER})
     @Operation(operationId = "getSimIpAddress", summary = "The SIM's static IP (404 when it has none)")
-    public Uni<SimIpAddressView> get(@PathParam("iccid") String iccid) {
-        return addresses.get(caller.tenantId(), iccid);
+    public Uni<SimIpAddressView> get(@PathParam("iccid") Iccid iccid) {
+        return addresses.get(caller.actor(), iccid);
     }
 
     @PUT
@@ -45,15 +46,15 @@ public class SimIpResource {
     @Operation(operationId = "assignSimIpAddress", summary = "Give the SIM a static IP: a chosen one or the next free",
             description = "Replaces the SIM's current address, if any. A full pool answers 409 pool-exhausted, a taken"
                     + " address 409 address-in-use.")
-    public Uni<SimIpAddressView> assign(@PathParam("iccid") String iccid, @NotNull AssignIpRequest body) {
-        return addresses.assign(caller.tenantId(), iccid, body);
+    public Uni<SimIpAddressView> assign(@PathParam("iccid") Iccid iccid, @NotNull AssignIpRequest body) {
+        return addresses.assign(caller.actor(), iccid, body);
     }
 
     @DELETE
     @Path("/{iccid}/ip-address")
     @Operation(operationId = "releaseSimIpAddress", summary = "Release the SIM's static IP")
     @APIResponse(responseCode = "204", description = "Released")
-    public Uni<Response> release(@PathParam("iccid") String iccid) {
-        return addresses.release(caller.tenantId(), iccid).map(done -> Response.noContent().build());
+    public Uni<Response> release(@PathParam("iccid") Iccid iccid) {
+        return addresses.release(caller.actor(), iccid).map(done -> Response.noContent().build());
     }
 }

@@ -1,12 +1,18 @@
 package io.cellgate.ip;
 
-import io.cellgate.common.PgErrors;
-import io.cellgate.common.ProblemException;
-import io.cellgate.common.ProblemType;
+import io.cellgate.common.Actor;
+import io.cellgate.common.db.PgErrors;
+import io.cellgate.common.db.ScopedDatabase;
+import io.cellgate.common.id.Iccid;
+import io.cellgate.common.id.TenantId;
+import io.cellgate.common.net.Cidr;
+import io.cellgate.common.net.Ipv4;
+import io.cellgate.common.problem.ProblemException;
+import io.cellgate.common.problem.ProblemType;
+import io.cellgate.sim.SimStatus;
+import io.cellgate.sim.store.SimStore;
 import io.cellgate.tenant.TenantGate;
 import io.smallrye.mutiny.Uni;
-import io.cellgate.common.DataScope;
-import io.cellgate.common.ScopedDatabase;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -38,59 +44,76 @@ public class SimIpService {
     ScopedDatabase db;
     @Inject
     TenantGate gate;
+    @Inject
+    SimStore sims;
 
-    public Uni<SimIpAddressView> get(String tenantId, String iccid) {
-        return db.transaction(DataScope.tenant(tenantId), tx -> requireSim(tx, tenantId, iccid, false)
-                .flatMap(status -> view(tx, tenantId, iccid))).map(view -> {
-            if (view == null) {
-                throw ProblemException.notFound("Static IP of SIM " + iccid);
-            }
-            return view;
-        });
+    public Uni<SimIpAddressView> get(Actor actor, Iccid iccid) {
+        TenantId tenant = actor.requireTenant();
+        return db.transaction(actor.scope(), tx -> tx.preparedQuery("SELECT 1 FROM sims WHERE tenant_id = $1 AND"
+                        + " iccid = $2").execute(Tuple.of(tenant.value(), iccid.value())).flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("SIM " + iccid);
+                    }
+                    return view(tx, tenant, iccid);
+                })).map(view -> {
+                    if (view == null) {
+                        throw ProblemException.notFound("Static IP of SIM " + iccid);
+                    }
+                    return view;
+                });
     }
 
-    public Uni<SimIpAddressView> assign(String tenantId, String iccid, AssignIpRequest request) {
-        Long wanted = request.address() == null ? null : parseAddress(request.address());
-        return gate.write(tenantId, tx ->
-                requireSim(tx, tenantId, iccid, true)
-                        .flatMap(status -> {
-                            if ("terminated".equals(status)) {
-                                throw new ProblemException(ProblemType.CONFLICT, "SIM " + iccid
-                                        + " is terminated and cannot hold an address");
-                            }
-                            return lockPool(tx, tenantId, request.poolId(), wanted);
-                        })
-                        .flatMap(target -> replace(tx, tenantId, iccid, target, wanted))
-                        .flatMap(done -> view(tx, tenantId, iccid)));
+    public Uni<SimIpAddressView> assign(Actor actor, Iccid iccid, AssignIpRequest request) {
+        Ipv4 wanted = request.address() == null ? null : parseAddress(request.address());
+        TenantId tenant = actor.requireTenant();
+        return gate.write(actor, (tx, note) -> lockSim(tx, tenant, iccid)
+                .flatMap(status -> {
+                    if (status == SimStatus.TERMINATED) {
+                        throw new ProblemException(ProblemType.CONFLICT, "SIM " + iccid
+                                + " is terminated and cannot hold an address");
+                    }
+                    return lockPool(tx, tenant, request.poolId(), wanted);
+                })
+                .flatMap(target -> replace(tx, iccid, target, wanted))
+                .flatMap(done -> view(tx, tenant, iccid)));
     }
 
-    public Uni<Void> release(String tenantId, String iccid) {
-        return gate.write(tenantId, tx ->
-                requireSim(tx, tenantId, iccid, true)
-                        .flatMap(status -> tx.preparedQuery("DELETE FROM sim_ip_addresses WHERE iccid = $1")
-                                .execute(Tuple.of(iccid)))
-                        .map(rows -> {
-                            if (rows.rowCount() == 0) {
-                                throw ProblemException.notFound("Static IP of SIM " + iccid);
-                            }
-                            return null;
-                        }));
+    public Uni<Void> release(Actor actor, Iccid iccid) {
+        return gate.write(actor, (tx, note) -> lockSim(tx, actor.requireTenant(), iccid)
+                .flatMap(status -> tx.preparedQuery("DELETE FROM sim_ip_addresses WHERE iccid = $1")
+                        .execute(Tuple.of(iccid.value())))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw ProblemException.notFound("Static IP of SIM " + iccid);
+                    }
+                    return null;
+                }));
     }
 
     /** Allocates the {@code count} lowest free addresses of a locked pool; fewer when the pool runs out. */
-    Uni<List<String>> freeAddresses(SqlConnection tx, UUID poolId, Ipv4 network, int count) {
+    Uni<List<Ipv4>> freeAddresses(SqlConnection tx, UUID poolId, Cidr network, int count) {
         return tx.preparedQuery(FREE_OFFSETS)
-                .execute(Tuple.of(poolId, Ipv4.format(network.network()), network.hostCount(), count))
+                .execute(Tuple.of(poolId, network.networkAddress().toString(), network.hostCount(), count))
                 .map(rows -> {
-                    List<String> addresses = new ArrayList<>(rows.size());
-                    rows.forEach(row -> addresses.add(Ipv4.format(network.network() + row.getLong(0))));
+                    List<Ipv4> addresses = new ArrayList<>(rows.size());
+                    rows.forEach(row -> addresses.add(network.networkAddress().plus(row.getLong(0))));
                     return addresses;
                 });
     }
 
-    private Uni<Void> replace(SqlConnection tx, String tenantId, String iccid, LockedPool target, Long wanted) {
-        return tx.preparedQuery("DELETE FROM sim_ip_addresses WHERE iccid = $1").execute(Tuple.of(iccid))
-                .flatMap(released -> wanted != null ? Uni.createFrom().item(Ipv4.format(wanted))
+    private Uni<SimStatus> lockSim(SqlConnection tx, TenantId tenant, Iccid iccid) {
+        return sims.lock(tx, tenant, List.of(iccid)).map(states -> {
+            SimStatus status = states.get(iccid);
+            if (status == null) {
+                throw ProblemException.notFound("SIM " + iccid);
+            }
+            return status;
+        });
+    }
+
+    private Uni<Void> replace(SqlConnection tx, Iccid iccid, LockedPool target, Ipv4 wanted) {
+        return tx.preparedQuery("DELETE FROM sim_ip_addresses WHERE iccid = $1").execute(Tuple.of(iccid.value()))
+                .flatMap(released -> wanted != null ? Uni.createFrom().item(wanted)
                         : freeAddresses(tx, target.id(), target.network(), 1).map(free -> {
                             if (free.isEmpty()) {
                                 throw new ProblemException(ProblemType.POOL_EXHAUSTED, "Pool " + target.name() + " ("
@@ -101,26 +124,26 @@ public class SimIpService {
                         }))
                 .flatMap(address -> tx.preparedQuery(
                                 "INSERT INTO sim_ip_addresses (iccid, pool_id, address) VALUES ($1, $2, $3::text::inet)")
-                        .execute(Tuple.of(iccid, target.id(), address))
+                        .execute(Tuple.of(iccid.value(), target.id(), address.toString()))
                         .onFailure(PgErrors::isUniqueViolation).transform(e -> new ProblemException(
                                 ProblemType.ADDRESS_IN_USE, address + " is already assigned to another SIM",
-                                Map.of("address", address))))
+                                Map.of("address", address.toString()))))
                 .replaceWithVoid();
     }
 
-    private record LockedPool(UUID id, String name, Ipv4 network) {
+    private record LockedPool(UUID id, String name, Cidr network) {
     }
 
     /** The pool to allocate from, locked: the one named, the one holding the wanted address, or the only one. */
-    private Uni<LockedPool> lockPool(SqlConnection tx, String tenantId, UUID poolId, Long wanted) {
+    private Uni<LockedPool> lockPool(SqlConnection tx, TenantId tenant, UUID poolId, Ipv4 wanted) {
         String sql = "SELECT id, name, cidr::text AS cidr FROM ip_pools WHERE tenant_id = $1";
-        Tuple params = Tuple.of(tenantId);
+        Tuple params = Tuple.of(tenant.value());
         if (poolId != null) {
             sql += " AND id = $2";
             params.addValue(poolId);
         } else if (wanted != null) {
             sql += " AND cidr >> $2::text::inet";
-            params.addValue(Ipv4.format(wanted));
+            params.addValue(wanted.toString());
         }
         return tx.preparedQuery(sql + " ORDER BY id FOR UPDATE").execute(params).map(rows -> {
             if (rows.size() != 1) {
@@ -131,41 +154,29 @@ public class SimIpService {
                 throw ProblemException.invalid(field, message);
             }
             Row row = rows.iterator().next();
-            LockedPool locked = new LockedPool(row.getUUID("id"), row.getString("name"),
-                    Ipv4.parseCidr(row.getString("cidr")));
+            LockedPool locked = new LockedPool(row.getUUID("id"), row.getString("name"), Cidr.parse(row.getString("cidr")));
             if (wanted != null && !locked.network().isHost(wanted)) {
-                throw ProblemException.invalid("address", Ipv4.format(wanted) + " is not a host address of "
-                        + locked.network() + " (network and broadcast addresses are never assigned)");
+                throw ProblemException.invalid("address", wanted + " is not a host address of " + locked.network()
+                        + " (network and broadcast addresses are never assigned)");
             }
             return locked;
         });
     }
 
-    private static Uni<String> requireSim(SqlClient client, String tenantId, String iccid, boolean lock) {
-        return client.preparedQuery("SELECT status FROM sims WHERE tenant_id = $1 AND iccid = $2"
-                        + (lock ? " FOR UPDATE" : ""))
-                .execute(Tuple.of(tenantId, iccid)).map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("SIM " + iccid);
-                    }
-                    return rows.iterator().next().getString("status");
-                });
-    }
-
-    private static Uni<SimIpAddressView> view(SqlClient client, String tenantId, String iccid) {
-        return client.preparedQuery(VIEW).execute(Tuple.of(tenantId, iccid)).map(rows -> {
+    private static Uni<SimIpAddressView> view(SqlClient client, TenantId tenant, Iccid iccid) {
+        return client.preparedQuery(VIEW).execute(Tuple.of(tenant.value(), iccid.value())).map(rows -> {
             if (rows.size() == 0) {
                 return null;
             }
             Row row = rows.iterator().next();
-            return new SimIpAddressView(row.getString("iccid"), row.getString("address"), row.getUUID("pool_id"),
-                    row.getString("pool_name"), row.getOffsetDateTime("assigned_at").toInstant());
+            return new SimIpAddressView(Iccid.parse(row.getString("iccid")), row.getString("address"),
+                    row.getUUID("pool_id"), row.getString("pool_name"), row.getOffsetDateTime("assigned_at").toInstant());
         });
     }
 
-    private static long parseAddress(String address) {
+    private static Ipv4 parseAddress(String address) {
         try {
-            return Ipv4.parseAddress(address);
+            return Ipv4.parse(address);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("address", e.getMessage());
         }

@@ -2,8 +2,9 @@ package io.cellgate.job;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.cellgate.common.DataScope;
-import io.cellgate.common.ScopedDatabase;
+import io.cellgate.common.Actor;
+import io.cellgate.common.db.ScopedDatabase;
+import io.cellgate.common.id.TenantId;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -35,6 +36,7 @@ public class JobRunner {
                         WHERE status = 'queued' OR (status = 'running' AND lease_until < now())
                         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING id, tenant_id, kind, action, created_by, processed, total, parameters""";
+    private static final Actor RUNNER = Actor.Work.JOB_RUNNER.actor();
     private static final String RECORD_PROGRESS = """
             UPDATE jobs SET processed = processed + $3, succeeded = succeeded + $3 - $4, failed = failed + $4,
                    lease_until = now() + make_interval(secs => $5),
@@ -45,14 +47,14 @@ public class JobRunner {
     @Inject
     ScopedDatabase db;
     @Inject
-    Instance<JobHandler> handlers;
+    Instance<JobHandler<?>> handlers;
     @ConfigProperty(name = "cellgate.jobs.chunk-size", defaultValue = "1000")
     int chunkSize;
     @ConfigProperty(name = "cellgate.jobs.lease-seconds", defaultValue = "60")
     int leaseSeconds;
 
     private final AtomicBoolean running = new AtomicBoolean();
-    private Map<String, JobHandler> byKind;
+    private Map<String, JobHandler<?>> byKind;
 
     @Scheduled(every = "${cellgate.jobs.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
@@ -78,14 +80,13 @@ public class JobRunner {
     }
 
     private Uni<ClaimedJob> claim() {
-        return db.backgroundTransaction(DataScope.ALL_TENANTS,
-                        tx -> tx.preparedQuery(CLAIM).execute(Tuple.of(leaseSeconds)))
+        return db.transaction(RUNNER.allTenants(), tx -> tx.preparedQuery(CLAIM).execute(Tuple.of(leaseSeconds)))
                 .map(rows -> {
             if (rows.size() == 0) {
                 return null;
             }
             Row row = rows.iterator().next();
-            return new ClaimedJob(row.getUUID("id"), row.getString("tenant_id"), row.getString("kind"),
+            return new ClaimedJob(row.getUUID("id"), TenantId.parse(row.getString("tenant_id")), row.getString("kind"),
                     row.getString("action"), row.getString("created_by"), row.getInteger("processed"),
                     row.getInteger("total"), row.getJsonObject("parameters").getMap());
         });
@@ -95,7 +96,7 @@ public class JobRunner {
         if (job.processed() >= job.total()) {
             return Uni.createFrom().voidItem();
         }
-        return db.backgroundTransaction(DataScope.tenant(job.tenantId()), tx -> runChunk(tx, job))
+        return db.transaction(RUNNER.actingFor(job.tenant()).scope(), tx -> runChunk(tx, job))
                 .flatMap(processed -> runChunks(job.advancedTo(processed)));
     }
 
@@ -105,7 +106,7 @@ public class JobRunner {
         int to = Math.min(job.processed() + chunkSize, job.total());
         return tx.preparedQuery("SELECT targets[$2:$3] FROM jobs WHERE id = $1").execute(Tuple.of(job.id(), from, to))
                 .map(rows -> List.of(rows.iterator().next().getArrayOfStrings(0)))
-                .flatMap(targets -> handler(job.kind()).process(tx, job, targets)
+                .flatMap(targets -> process(tx, handler(job.kind()), job, targets)
                         .flatMap(failures -> recordFailures(tx, job.id(), failures).map(done -> failures.size()))
                         .flatMap(failed -> tx.preparedQuery(RECORD_PROGRESS).execute(
                                 Tuple.of(job.id(), job.processed(), targets.size(), failed, leaseSeconds)))
@@ -117,6 +118,12 @@ public class JobRunner {
                         }));
     }
 
+    /** The handler's work on the chunk, its targets read back as keys of the handler's kind. */
+    private static <K> Uni<List<JobFailure>> process(SqlConnection tx, JobHandler<K> handler, ClaimedJob job,
+                                                     List<String> targets) {
+        return handler.process(tx, job, targets.stream().map(handler.targets().parse()).toList());
+    }
+
     private Uni<Void> recordFailures(SqlConnection tx, UUID jobId, List<JobFailure> failures) {
         if (failures.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -125,15 +132,15 @@ public class JobRunner {
         for (JobFailure failure : failures) {
             batch.add(Tuple.of(jobId, failure.target(), failure.reason(), failure.currentStatus()));
         }
-        return tx.preparedQuery("INSERT INTO job_failures (job_id, iccid, reason, current_status) VALUES ($1, $2, $3, $4)")
+        return tx.preparedQuery("INSERT INTO job_failures (job_id, target, reason, current_status) VALUES ($1, $2, $3, $4)")
                 .executeBatch(batch).replaceWithVoid();
     }
 
-    private JobHandler handler(String kind) {
+    private JobHandler<?> handler(String kind) {
         if (byKind == null) {
             byKind = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         }
-        JobHandler handler = byKind.get(kind);
+        JobHandler<?> handler = byKind.get(kind);
         if (handler == null) {
             throw new IllegalStateException("No handler for job kind " + kind);
         }

@@ -7,6 +7,10 @@ public enum JobStatus {
     @JsonProperty("running") RUNNING,
     @JsonProperty("completed") COMPLETED;
 
+    public String dbValue() {
+        return name().toLowerCase();
+    }
+
     public static JobStatus fromDb(String value) {
         return valueOf(value.toUpperCase());
     }

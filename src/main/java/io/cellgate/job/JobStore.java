@@ -2,27 +2,30 @@ package io.cellgate.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cellgate.common.Actor;
 import io.cellgate.common.Cursor;
 import io.cellgate.common.Page;
-import io.cellgate.common.PgErrors;
-import io.cellgate.common.ProblemException;
-import io.cellgate.common.ProblemType;
-import io.cellgate.common.DataScope;
-import io.cellgate.common.ScopedDatabase;
+import io.cellgate.common.db.PgErrors;
+import io.cellgate.common.db.ScopedDatabase;
+import io.cellgate.common.problem.ProblemException;
+import io.cellgate.common.problem.ProblemType;
 import io.cellgate.tenant.TenantGate;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,63 +42,103 @@ public class JobStore {
     TenantGate gate;
 
     /**
-     * Creates the job, or returns the job created earlier with the same idempotency key. The same key with a different
-     * request is refused.
+     * Creates a job of {@code handler}'s kind for the actor's tenant, or returns the job created earlier with the same
+     * idempotency key. The same key with a different request is refused.
      */
-    public Uni<JobView> create(NewJob job) {
-        return gate.write(job.tenantId(), tx -> (job.idempotencyKey() == null ? Uni.createFrom().<JobView>nullItem()
-                        : findByKey(tx, job))
-                        .flatMap(found -> found != null ? Uni.createFrom().item(found) : insert(tx, job)))
+    public Uni<JobView> create(Actor actor, JobHandler<?> handler, NewJob job) {
+        return gate.write(actor, (tx, note) -> (job.idempotencyKey() == null ? Uni.createFrom().<JobView>nullItem()
+                        : findByKey(tx, actor, job))
+                        .flatMap(found -> found != null ? Uni.createFrom().item(found) : insert(tx, actor, handler, job)))
                 .onFailure(PgErrors::isUniqueViolation)
-                .recoverWithUni(() -> db.transaction(DataScope.tenant(job.tenantId()), tx -> findByKey(tx, job)));
+                .recoverWithUni(() -> db.transaction(actor.scope(), tx -> findByKey(tx, actor, job)));
     }
 
-    private Uni<JobView> insert(SqlConnection tx, NewJob job) {
+    private Uni<JobView> insert(SqlConnection tx, Actor actor, JobHandler<?> handler, NewJob job) {
         Tuple params = job.params();
         String values = String.join(", ", placeholder(params, UUID.randomUUID(), "uuid"),
-                placeholder(params, job.tenantId(), "text"), placeholder(params, job.kind(), "text"),
-                placeholder(params, job.action(), "text"), placeholder(params, job.createdBy(), "text"),
-                placeholder(params, job.idempotencyKey(), "text"), placeholder(params, job.requestHash(), "text"),
-                placeholder(params, new io.vertx.core.json.JsonObject(job.parameters()), "jsonb"));
-        String sql = "INSERT INTO jobs (id, tenant_id, kind, action, created_by, idempotency_key, request_hash,"
-                + " parameters, targets, total, status, finished_at) SELECT " + values + ", t.targets, cardinality(t.targets),"
+                placeholder(params, actor.requireTenant().value(), "text"), placeholder(params, handler.kind(), "text"),
+                placeholder(params, handler.targets().name(), "text"), placeholder(params, job.action(), "text"),
+                placeholder(params, actor.subject(), "text"), placeholder(params, job.idempotencyKey(), "text"),
+                placeholder(params, job.requestHash(), "text"),
+                placeholder(params, new JsonObject(job.parameters()), "jsonb"));
+        String sql = "INSERT INTO jobs (id, tenant_id, kind, target_kind, action, created_by, idempotency_key,"
+                + " request_hash, parameters, targets, total, status, finished_at) SELECT " + values
+                + ", t.targets, cardinality(t.targets),"
                 + " CASE WHEN cardinality(t.targets) = 0 THEN 'completed' ELSE 'queued' END,"
                 + " CASE WHEN cardinality(t.targets) = 0 THEN now() END"
-                + " FROM (SELECT coalesce(array_agg(DISTINCT iccid ORDER BY iccid), '{}') AS targets " + job.fromWhere()
-                + ") t RETURNING " + COLUMNS;
+                + " FROM (SELECT coalesce(array_agg(DISTINCT target ORDER BY target), '{}') AS targets "
+                + job.fromWhere() + ") t RETURNING " + COLUMNS;
         return tx.preparedQuery(sql).execute(params).map(rows -> toView(rows.iterator().next(), List.of()));
     }
 
-    private Uni<JobView> findByKey(SqlConnection tx, NewJob job) {
+    private Uni<JobView> findByKey(SqlConnection tx, Actor actor, NewJob job) {
         return tx.preparedQuery("SELECT " + COLUMNS + " FROM jobs WHERE tenant_id = $1 AND idempotency_key = $2")
-                .execute(Tuple.of(job.tenantId(), job.idempotencyKey()))
+                .execute(Tuple.of(actor.requireTenant().value(), job.idempotencyKey()))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().nullItem();
                     }
                     Row row = rows.iterator().next();
                     if (!job.requestHash().equals(row.getString("request_hash"))) {
-                        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key "
-                                + job.idempotencyKey() + " was used for a different request; use a new key");
+                        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used"
+                                + " for a different request; use a new key");
                     }
                     return withFailures(tx, row);
                 });
     }
 
-    public Uni<JobView> get(String tenantId, UUID id) {
-        return db.transaction(DataScope.tenant(tenantId), tx -> get(tx, tenantId, id));
+    public Uni<JobView> get(Actor actor, UUID id) {
+        return db.transaction(actor.scope(), tx -> get(tx, actor, id));
     }
 
-    public Uni<Page<JobFailure>> failures(String tenantId, UUID id, int limit, String cursor) {
+    /** The tenant's jobs, newest first, optionally in one state. */
+    public Uni<Page<JobView>> list(Actor actor, JobStatus status, int limit, String cursor) {
+        JobPosition after = Cursor.decode(cursor, JobPosition::parse);
+        Tuple params = Tuple.of(actor.requireTenant().value(), status == null ? null : status.dbValue(),
+                after == null ? null : after.createdAt(), after == null ? null : after.id());
+        return db.transaction(actor.scope(), tx -> tx.preparedQuery("SELECT " + COLUMNS + " FROM jobs"
+                        + " WHERE tenant_id = $1 AND ($2::text IS NULL OR status = $2)"
+                        + " AND ($3::timestamptz IS NULL OR (created_at, id) < ($3, $4))"
+                        + " ORDER BY created_at DESC, id DESC LIMIT " + (limit + 1))
+                .execute(params))
+                .map(rows -> {
+                    List<JobView> jobs = new ArrayList<>(rows.size());
+                    rows.forEach(row -> jobs.add(toView(row, null)));
+                    return Page.of(jobs, limit, job -> new JobPosition(job.createdAt().atOffset(ZoneOffset.UTC),
+                            job.id()).toString());
+                });
+    }
+
+    public Uni<Page<JobFailure>> failures(Actor actor, UUID id, int limit, String cursor) {
         String after = Cursor.decode(cursor);
-        return db.transaction(DataScope.tenant(tenantId), tx -> get(tx, tenantId, id)
+        return db.transaction(actor.scope(), tx -> get(tx, actor, id)
                         .flatMap(job -> failures(tx, id, after == null ? "" : after, limit + 1)))
                 .map(failures -> Page.of(failures, limit, JobFailure::target));
     }
 
-    private static Uni<JobView> get(SqlConnection tx, String tenantId, UUID id) {
+    /** Where a listing of jobs stopped: the last job's creation time and id. */
+    private record JobPosition(OffsetDateTime createdAt, UUID id) {
+        static JobPosition parse(String text) {
+            int space = text.indexOf(' ');
+            if (space < 0) {
+                throw new IllegalArgumentException("not a job position");
+            }
+            try {
+                return new JobPosition(OffsetDateTime.parse(text.substring(0, space)), UUID.fromString(text.substring(space + 1)));
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return createdAt + " " + id;
+        }
+    }
+
+    private static Uni<JobView> get(SqlConnection tx, Actor actor, UUID id) {
         return tx.preparedQuery("SELECT " + COLUMNS + " FROM jobs WHERE tenant_id = $1 AND id = $2")
-                .execute(Tuple.of(tenantId, id))
+                .execute(Tuple.of(actor.requireTenant().value(), id))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("Job " + id);
@@ -111,8 +154,8 @@ public class JobStore {
 
     private static Uni<List<JobFailure>> failures(SqlConnection tx, UUID jobId, String after, int limit) {
         return tx.preparedQuery("""
-                        SELECT iccid, reason, current_status FROM job_failures
-                        WHERE job_id = $1 AND iccid > $2 ORDER BY iccid LIMIT $3""")
+                        SELECT target, reason, current_status FROM job_failures
+                        WHERE job_id = $1 AND target > $2 ORDER BY target LIMIT $3""")
                 .execute(Tuple.of(jobId, after, limit))
                 .map(JobStore::toFailures);
     }
@@ -133,7 +176,7 @@ public class JobStore {
                 instant(row.getOffsetDateTime("finished_at")), row.getJsonObject("parameters").getMap(), failures);
     }
 
-    private static java.time.Instant instant(OffsetDateTime time) {
+    private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 

@@ -1,26 +1,30 @@
 package io.cellgate.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Job", description = "An asynchronous job and its progress")
 public record JobView(
         UUID id,
-        @Schema(example = "sim_bulk_action") String kind,
-        @Schema(example = "activate") String action,
+        @Schema(example = "sim_bulk_action", maxLength = 40, pattern = "^[a-z_]+$") String kind,
+        @Schema(example = "activate", maxLength = 40, pattern = "^[a-z_]+$") String action,
         JobStatus status,
-        @Schema(description = "Targets the job covers", example = "100000") int total,
-        @Schema(example = "42000") int processed,
-        @Schema(example = "41990") int succeeded,
-        @Schema(example = "10") int failed,
-        @Schema(example = "acme-admin") String createdBy,
+        @Schema(description = "Targets the job covers", example = "100000", minimum = "0", maximum = "100000") int total,
+        @Schema(example = "42000", minimum = "0", maximum = "100000") int processed,
+        @Schema(example = "41990", minimum = "0", maximum = "100000") int succeeded,
+        @Schema(example = "10", minimum = "0", maximum = "100000") int failed,
+        @Schema(example = "acme-admin", maxLength = 255) String createdBy,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        @Schema(description = "What the job works with besides its targets, e.g. the pool of a bulk IP assignment",
-                example = "{\"pool_id\":\"0b6f3f2e-6f0b-4a57-9a39-3c1e6f0d2a11\"}") java.util.Map<String, Object> parameters,
+        @Schema(description = "What the job was asked for besides its targets: the filter that selected them, the pool"
+                + " of a bulk IP assignment", example = "{\"filter\":{\"status\":\"ready\"}}") Map<String, Object> parameters,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The first failures (up to " + JobStore.INLINE_FAILURES + "); all of them at"
-                + " /api/v1/jobs/{id}/failures") List<JobFailure> failures) {
+                + " /api/v1/jobs/{id}/failures. Left out in lists of jobs", maxItems = JobStore.INLINE_FAILURES)
+        List<JobFailure> failures) {
 }

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cellgate.common.FieldError;
-import io.cellgate.common.Identifiers;
-import io.cellgate.common.JsonPaths;
-import io.cellgate.common.ProblemException;
+import io.cellgate.common.id.Imei;
+import io.cellgate.common.net.Cidr;
+import io.cellgate.common.problem.FieldError;
+import io.cellgate.common.json.JsonPaths;
+import io.cellgate.common.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,11 +16,15 @@ import java.util.regex.Pattern;
 
 /** Checks a (partial) policy document and names every offending field under the given prefix. */
 final class PolicyValidator {
-    static final int MAX_LIST = 100;
-    private static final Pattern APN = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,98}[A-Za-z0-9])?");
-    private static final Pattern E164_OR_PREFIX = Pattern.compile("\\+[1-9][0-9]{0,14}");
+    static final String APN_PATTERN = "^[A-Za-z0-9]([A-Za-z0-9.-]{0,98}[A-Za-z0-9])?$";
+    static final String PORTS_PATTERN = "^([0-9]{1,5})(-([0-9]{1,5}))?$";
+    private static final int MAX_LIST = PolicyDocument.MAX_LIST;
+    private static final Pattern APN = Pattern.compile(APN_PATTERN);
+    static final String NUMBER_PREFIX = "^\\+[1-9][0-9]{0,14}$";
+    static final String NUMBER_OR_SHORT_CODE = "^\\+[1-9][0-9]{0,14}$|^[0-9]{3,8}$";
+    private static final Pattern E164_OR_PREFIX = Pattern.compile(NUMBER_PREFIX);
     private static final Pattern SHORT_CODE = Pattern.compile("[0-9]{3,8}");
-    private static final Pattern PORTS = Pattern.compile("([0-9]{1,5})(-([0-9]{1,5}))?");
+    private static final Pattern PORTS = Pattern.compile(PORTS_PATTERN);
 
     private final String prefix;
     private final boolean forProfile;
@@ -97,9 +102,10 @@ final class PolicyValidator {
             error(field + ".cidr", "required");
             return;
         }
-        String cidrError = Cidrs.error(destination.cidr());
-        if (cidrError != null) {
-            error(field + ".cidr", cidrError);
+        try {
+            Cidr.parse(destination.cidr());
+        } catch (IllegalArgumentException e) {
+            error(field + ".cidr", e.getMessage());
         }
         if (size(destination.ports(), field + ".ports")) {
             for (int i = 0; i < destination.ports().size(); i++) {
@@ -139,8 +145,8 @@ final class PolicyValidator {
         if (limit == null) {
             return;
         }
-        if (limit.limit() == null || limit.limit() < 0) {
-            error(field + ".limit", "required, 0 or more");
+        if (limit.limit() == null || limit.limit() < 0 || limit.limit() > PolicyDocument.MAX_LIMIT) {
+            error(field + ".limit", "required, 0 to " + PolicyDocument.MAX_LIMIT);
         }
         if (limit.action() == PolicyDocument.LimitAction.THROTTLE && !mayThrottle) {
             error(field + ".action", "only data can be throttled; use block");
@@ -168,7 +174,7 @@ final class PolicyValidator {
             return;
         }
         if (lock.mode() == PolicyDocument.ImeiLockMode.LOCKED) {
-            String imeiError = Imeis.error(lock.imei());
+            String imeiError = imeiError(lock.imei());
             if (imeiError != null) {
                 error("imei_lock.imei", imeiError);
             }
@@ -192,19 +198,11 @@ final class PolicyValidator {
         errors.add(FieldError.of(JsonPaths.join(prefix, field), message));
     }
 
-    /** IMEIs: 15 digits with a Luhn check digit. */
-    static final class Imeis {
-        private Imeis() {
+    /** Why {@code imei} cannot be a lock (a 15-digit IMEI with its Luhn check digit), or null when it can. */
+    static String imeiError(String imei) {
+        if (imei != null && imei.length() == 16) {
+            return "must be the 15-digit IMEI, not an IMEISV";
         }
-
-        static String error(String imei) {
-            if (imei == null) {
-                return "required";
-            }
-            if (!imei.matches("[0-9]{15}")) {
-                return "must be 15 digits";
-            }
-            return Identifiers.luhnValid(imei) ? null : "Luhn check digit is wrong";
-        }
+        return Imei.error(imei);
     }
 }

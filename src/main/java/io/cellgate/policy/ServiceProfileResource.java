@@ -2,6 +2,9 @@ package io.cellgate.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cellgate.common.Page;
+import io.cellgate.common.PageRequest;
+import io.cellgate.common.json.JsonMergePatch;
+import io.cellgate.common.web.IfMatch;
 import io.cellgate.identity.Caller;
 import io.cellgate.identity.Roles;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -45,8 +49,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Policy")
 @SecurityRequirement(name = "bearer")
 public class ServiceProfileResource {
-    static final String MERGE_PATCH = "application/merge-patch+json";
-
     @Inject
     ServiceProfileService profiles;
     @Inject
@@ -54,9 +56,8 @@ public class ServiceProfileResource {
 
     @GET
     @Operation(operationId = "listServiceProfiles", summary = "The tenant's service profiles, ordered by name")
-    public Uni<Page<ServiceProfileView>> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-                                              @QueryParam("cursor") String cursor) {
-        return profiles.list(caller.tenantId(), limit, cursor);
+    public Uni<Page<ServiceProfileView>> list(@Valid @BeanParam PageRequest page) {
+        return profiles.list(caller.actor(), page.limit(), page.cursor());
     }
 
     @POST
@@ -66,7 +67,7 @@ public class ServiceProfileResource {
             schema = @Schema(implementation = ServiceProfileView.class)), headers = @Header(name = "ETag",
             schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> create(@NotNull @Valid CreateServiceProfileRequest body) {
-        return profiles.create(caller.tenantId(), body).map(profile -> Response
+        return profiles.create(caller.actor(), body).map(profile -> Response
                 .created(URI.create("/api/v1/service-profiles/" + profile.id())).entity(profile)
                 .header(HttpHeaders.ETAG, profile.etag()).build());
     }
@@ -78,35 +79,38 @@ public class ServiceProfileResource {
             schema = @Schema(implementation = ServiceProfileView.class)), headers = @Header(name = "ETag",
             schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return profiles.get(caller.tenantId(), id).map(ServiceProfileResource::withEtag);
+        return profiles.get(caller.actor(), id).map(ServiceProfileResource::withEtag);
     }
 
     @PATCH
     @Path("/{id}")
-    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Consumes({MediaType.APPLICATION_JSON, JsonMergePatch.MEDIA_TYPE})
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(operationId = "updateServiceProfile", summary = "Change a profile (JSON merge patch; needs If-Match)",
             description = "Every SIM on the profile follows at once. Members set to null in `policy` fall back to the"
-                    + " defaults. Setting is_default moves the default from the previous profile.")
+                    + " defaults. Setting is_default moves the default from the previous profile; clearing it leaves the"
+                    + " tenant without a default profile (SIMs without a profile of their own then follow the"
+                    + " built-in defaults).")
     @RequestBody(content = @Content(schema = @Schema(implementation = CreateServiceProfileRequest.class)))
     @APIResponse(responseCode = "200", description = "The updated profile", content = @Content(
             schema = @Schema(implementation = ServiceProfileView.class)), headers = @Header(name = "ETag",
             schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> update(@PathParam("id") UUID id,
                                 @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true,
-                                        description = "ETag of the profile; 428 without it, 412 when stale")
-                                String ifMatch,
+                                        description = IfMatch.DESCRIPTION) String ifMatch,
                                 @NotNull JsonNode body) {
-        return profiles.update(caller.tenantId(), id, body, ifMatch).map(ServiceProfileResource::withEtag);
+        return profiles.update(caller.actor(), id, body, ifMatch).map(ServiceProfileResource::withEtag);
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(operationId = "deleteServiceProfile", summary = "Delete an unused, non-default profile")
+    @Operation(operationId = "deleteServiceProfile", summary = "Delete an unused, non-default profile (needs If-Match)")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Uni<Response> delete(@PathParam("id") UUID id) {
-        return profiles.delete(caller.tenantId(), id).map(done -> Response.noContent().build());
+    public Uni<Response> delete(@PathParam("id") UUID id,
+                                @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true,
+                                        description = IfMatch.DESCRIPTION) String ifMatch) {
+        return profiles.delete(caller.actor(), id, ifMatch).map(done -> Response.noContent().build());
     }
 
     private static Response withEtag(ServiceProfileView profile) {

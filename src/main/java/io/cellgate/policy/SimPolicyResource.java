@@ -1,7 +1,11 @@
 package io.cellgate.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cellgate.common.ProblemException;
+import io.cellgate.common.id.Iccid;
+import io.cellgate.common.json.JsonMergePatch;
+import io.cellgate.common.problem.FieldError;
+import io.cellgate.common.problem.ProblemException;
+import io.cellgate.common.web.IfMatch;
 import io.cellgate.identity.Caller;
 import io.cellgate.identity.Roles;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -50,57 +55,61 @@ public class SimPolicyResource {
     @APIResponse(responseCode = "200", description = "The effective policy", content = @Content(
             schema = @Schema(implementation = SimPolicyView.class)), headers = @Header(name = "ETag",
             schema = @Schema(type = SchemaType.STRING)))
-    public Uni<Response> get(@PathParam("iccid") String iccid) {
-        return policies.get(caller.tenantId(), iccid).map(SimPolicyResource::withEtag);
+    public Uni<Response> get(@PathParam("iccid") Iccid iccid) {
+        return policies.get(caller.actor(), iccid).map(SimPolicyResource::withEtag);
     }
 
     @PATCH
     @Path("/{iccid}/policy")
-    @Consumes({MediaType.APPLICATION_JSON, ServiceProfileResource.MERGE_PATCH})
+    @Consumes({MediaType.APPLICATION_JSON, JsonMergePatch.MEDIA_TYPE})
     @Operation(operationId = "updateSimPolicy", summary = "Move the SIM to a profile or change its overrides",
-            description = "JSON merge patch; needs If-Match with the SIM's ETag (428 without, 412 when stale).")
+            description = "JSON merge patch; needs If-Match with the SIM's ETag.")
     @RequestBody(content = @Content(schema = @Schema(implementation = SimPolicyUpdate.class)))
     @APIResponse(responseCode = "200", description = "The new effective policy", content = @Content(
             schema = @Schema(implementation = SimPolicyView.class)), headers = @Header(name = "ETag",
             schema = @Schema(type = SchemaType.STRING)))
-    public Uni<Response> update(@PathParam("iccid") String iccid,
-                                @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch,
+    public Uni<Response> update(@PathParam("iccid") Iccid iccid,
+                                @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true,
+                                        description = IfMatch.DESCRIPTION) String ifMatch,
                                 @NotNull JsonNode body) {
-        return policies.update(caller.tenantId(), iccid, body, ifMatch).map(SimPolicyResource::withEtag);
+        return policies.update(caller.actor(), iccid, body, ifMatch).map(SimPolicyResource::withEtag);
     }
 
     @PUT
     @Path("/{iccid}/imei-lock")
-    @Operation(operationId = "setImeiLock", summary = "Lock the SIM to an IMEI, or to the first IMEI it is used in")
+    @Operation(operationId = "setImeiLock", summary = "Set the SIM's own IMEI lock (needs If-Match)",
+            description = "locked to an IMEI, lock_on_first_use (the first IMEI the network sees becomes the lock),"
+                    + " or off (unlocked, whatever the profile says).")
     @APIResponse(responseCode = "200", description = "The new effective policy", content = @Content(
             schema = @Schema(implementation = SimPolicyView.class)), headers = @Header(name = "ETag",
             schema = @Schema(type = SchemaType.STRING)))
-    public Uni<Response> lock(@PathParam("iccid") String iccid,
-                              @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "optional ETag") String ifMatch,
+    public Uni<Response> lock(@PathParam("iccid") Iccid iccid,
+                              @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true,
+                                      description = IfMatch.DESCRIPTION) String ifMatch,
                               @NotNull PolicyDocument.ImeiLock body) {
-        if (body.mode() == null || body.mode() == PolicyDocument.ImeiLockMode.OFF) {
-            throw ProblemException.invalid("mode", "locked or lock_on_first_use (to release the lock, DELETE it)");
+        if (body.mode() == null) {
+            throw ProblemException.invalid("mode", "required: off, locked or lock_on_first_use");
         }
-        String imeiError = body.mode() == PolicyDocument.ImeiLockMode.LOCKED ? PolicyValidator.Imeis.error(body.imei())
+        String imeiError = body.mode() == PolicyDocument.ImeiLockMode.LOCKED ? PolicyValidator.imeiError(body.imei())
                 : body.imei() != null ? "only with mode locked" : null;
         if (imeiError != null) {
-            throw ProblemException.invalid("imei", imeiError);
+            throw ProblemException.invalid(List.of(FieldError.of("imei", imeiError)));
         }
-        return policies.setImeiLock(caller.tenantId(), iccid, body, ifMatch).map(SimPolicyResource::withEtag);
+        return policies.setImeiLock(caller.actor(), iccid, body, ifMatch).map(SimPolicyResource::withEtag);
     }
 
     @DELETE
     @Path("/{iccid}/imei-lock")
-    @Operation(operationId = "releaseImeiLock", summary = "Release the SIM's IMEI lock (mode off for this SIM)")
+    @Operation(operationId = "releaseImeiLock", summary = "Remove the SIM's own IMEI lock setting (needs If-Match)",
+            description = "The SIM follows its profile's IMEI lock (or the default, off) again. To unlock a SIM whose"
+                    + " profile locks it, PUT mode off.")
     @APIResponse(responseCode = "200", description = "The new effective policy", content = @Content(
             schema = @Schema(implementation = SimPolicyView.class)), headers = @Header(name = "ETag",
             schema = @Schema(type = SchemaType.STRING)))
-    public Uni<Response> release(@PathParam("iccid") String iccid,
-                                 @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "optional ETag")
-                                 String ifMatch) {
-        return policies.setImeiLock(caller.tenantId(), iccid,
-                new PolicyDocument.ImeiLock(PolicyDocument.ImeiLockMode.OFF, null), ifMatch)
-                .map(SimPolicyResource::withEtag);
+    public Uni<Response> release(@PathParam("iccid") Iccid iccid,
+                                 @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true,
+                                         description = IfMatch.DESCRIPTION) String ifMatch) {
+        return policies.removeImeiLock(caller.actor(), iccid, ifMatch).map(SimPolicyResource::withEtag);
     }
 
     private static Response withEtag(SimPolicyView policy) {

@@ -1,13 +1,15 @@
 package io.cellgate.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cellgate.common.id.Iccid;
+import io.cellgate.common.web.IfMatch;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "SimPolicy", description = "A SIM's effective policy, where each value comes from, and its overrides")
 public record SimPolicyView(
-        @Schema(example = "89490200000000000013") String iccid,
+        Iccid iccid,
         ProfileRef serviceProfile,
         @Schema(implementation = PolicyDocument.class, description = "The effective policy the network enforces")
         JsonNode policy,
@@ -21,12 +23,12 @@ public record SimPolicyView(
     @Schema(name = "ServiceProfileRef")
     public record ProfileRef(
             UUID id,
-            @Schema(example = "pumps-eu") String name,
+            @Schema(example = "pumps-eu", maxLength = ServiceProfileService.MAX_NAME) String name,
             @Schema(description = "True when the SIM follows the tenant's default profile rather than a chosen one")
             boolean followsTenantDefault) {
     }
 
     public String etag() {
-        return "\"" + version + "\"";
+        return IfMatch.etag(version);
     }
 }

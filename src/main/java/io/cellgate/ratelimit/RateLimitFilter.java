@@ -1,8 +1,8 @@
 package io.cellgate.ratelimit;
 
-import io.cellgate.common.Problem;
-import io.cellgate.common.ProblemMappers;
-import io.cellgate.common.ProblemType;
+import io.cellgate.common.problem.Problem;
+import io.cellgate.common.problem.ProblemMappers;
+import io.cellgate.common.problem.ProblemType;
 import io.cellgate.identity.Caller;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;

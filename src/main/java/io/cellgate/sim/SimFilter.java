@@ -1,8 +1,9 @@
 package io.cellgate.sim;
 
-import io.cellgate.common.FieldError;
-import io.cellgate.common.ProblemException;
+import io.cellgate.common.problem.FieldError;
+import io.cellgate.common.problem.ProblemException;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SimFilter(
         @Schema(description = "Only SIMs in this state") SimStatus status,
         @Pattern(regexp = "[0-9]{1,20}", message = "must be 1 to 20 digits")
-        @Schema(example = "8949020000") String iccidPrefix,
+        @Schema(example = "8949020000", pattern = "^[0-9]{1,20}$", maxLength = 20) String iccidPrefix,
+        @Size(max = SimLabels.MAX_LABELS)
         @Schema(description = "Only SIMs carrying all of these labels with these values",
                 example = "{\"fleet\":\"pumps\"}") Map<String, String> labels) {
+
+    /** Refuses labels that no SIM could carry, naming each (the other criteria are checked by their types). */
+    public SimFilter validated(String field) {
+        List<FieldError> errors = new ArrayList<>();
+        SimLabels.validate(labels, null, field.isEmpty() ? "labels" : field + ".labels", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return this;
+    }
 
     /** Parses {@code label=key:value} query parameters. */
     public static Map<String, String> parseLabelParams(List<String> params) {

@@ -16,7 +16,8 @@ public class SimUpdate {
     private boolean nameGiven;
     private Map<String, String> labels;
 
-    @Schema(description = "Free text, up to 200 characters; null clears it", example = "Pump 17, Hamburg", nullable = true)
+    @Schema(description = "Free text, up to 200 characters; null clears it", example = "Pump 17, Hamburg", nullable = true,
+            maxLength = SimLabels.MAX_NAME_LENGTH)
     public String getName() {
         return name;
     }

@@ -1,5 +1,6 @@
 package io.cellgate.tenant;
 
+import io.cellgate.common.Actor;
 import io.cellgate.identity.InviteUserRequest;
 import io.cellgate.identity.TenantRole;
 import io.cellgate.identity.TenantUsers;
@@ -20,8 +21,8 @@ public class TenantOnboarding {
     @Inject
     TenantUsers users;
 
-    public Uni<TenantView> create(CreateTenantRequest request) {
-        Uni<TenantView> created = tenants.create(request);
+    public Uni<TenantView> create(Actor actor, CreateTenantRequest request) {
+        Uni<TenantView> created = tenants.create(actor, request);
         CreateTenantRequest.FirstAdmin admin = request.firstAdmin();
         if (admin == null) {
             return created;
@@ -34,6 +35,6 @@ public class TenantOnboarding {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
                 .map(tenant::withFirstAdmin)
-                .onFailure().call(e -> tenants.deleteNew(tenant.id())));
+                .onFailure().call(e -> tenants.deleteNew(actor, tenant.id())));
     }
 }

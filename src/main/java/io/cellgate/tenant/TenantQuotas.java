@@ -1,5 +1,6 @@
 package io.cellgate.tenant;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,8 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + " (requests per second, burst) on every tenant call, across all replicas (new tenants get the defaults)."
         + " sms_per_second is stored for the SMS gateway.")
 public record TenantQuotas(
-        @PositiveOrZero @Schema(example = "10000") Integer maxSims,
-        @Positive @Schema(example = "100") Integer apiRequestsPerSecond,
-        @Positive @Schema(example = "200") Integer apiBurst,
-        @Positive @Schema(example = "20") Integer smsPerSecond) {
+        @PositiveOrZero @Max(100_000_000) @Schema(example = "10000") Integer maxSims,
+        @Positive @Max(100_000) @Schema(example = "100") Integer apiRequestsPerSecond,
+        @Positive @Max(1_000_000) @Schema(example = "200") Integer apiBurst,
+        @Positive @Max(10_000) @Schema(example = "20") Integer smsPerSecond) {
+
+    static final TenantQuotas NONE = new TenantQuotas(null, null, null, null);
 }

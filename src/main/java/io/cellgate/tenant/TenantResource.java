@@ -1,6 +1,10 @@
 package io.cellgate.tenant;
 
+import io.cellgate.audit.AuditContext;
 import io.cellgate.common.Page;
+import io.cellgate.common.PageRequest;
+import io.cellgate.common.id.TenantId;
+import io.cellgate.identity.Caller;
 import io.cellgate.identity.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +15,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -39,6 +44,10 @@ public class TenantResource {
     TenantService tenants;
     @Inject
     TenantOnboarding onboarding;
+    @Inject
+    Caller caller;
+    @Inject
+    AuditContext audit;
 
     @POST
     @Operation(operationId = "createTenant", summary = "Create a tenant, optionally with its first admin",
@@ -47,30 +56,30 @@ public class TenantResource {
     @APIResponse(responseCode = "201", description = "Tenant created",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     public Uni<Response> create(@NotNull @Valid CreateTenantRequest body) {
-        return onboarding.create(body).map(tenant ->
+        return onboarding.create(caller.actor(), body).map(tenant ->
                 Response.created(URI.create("/api/v1/admin/tenants/" + tenant.id())).entity(tenant).build());
     }
 
     @GET
     @Operation(operationId = "listTenants", summary = "List tenants, ordered by id")
     public Uni<Page<TenantView>> list(@QueryParam("status") TenantStatus status,
-                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-                                @QueryParam("cursor") String cursor) {
-        return tenants.list(status, limit, cursor);
+                                @Valid @BeanParam PageRequest page) {
+        return tenants.list(caller.actor(), status, page.limit(), page.cursor());
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getTenant", summary = "Get a tenant")
-    public Uni<TenantView> get(@PathParam("id") String id) {
-        return tenants.get(id);
+    public Uni<TenantView> get(@PathParam("id") TenantId id) {
+        audit.concernsTenant(id);
+        return tenants.get(caller.actor(), id);
     }
 
     @PATCH
     @Path("/{id}")
     @Operation(operationId = "updateTenant", summary = "Update a tenant's name, status or quotas",
             description = "A suspended tenant can still read its data but cannot change anything.")
-    public Uni<TenantView> update(@PathParam("id") String id, @NotNull @Valid UpdateTenantRequest body) {
-        return tenants.update(id, body);
+    public Uni<TenantView> update(@PathParam("id") TenantId id, @NotNull @Valid UpdateTenantRequest body) {
+        return tenants.update(caller.actor(), id, body);
     }
 }

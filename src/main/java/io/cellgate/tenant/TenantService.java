@@ -1,14 +1,14 @@
 package io.cellgate.tenant;
 
-import io.cellgate.audit.AuditContext;
 import io.cellgate.audit.AuditedWrites;
+import io.cellgate.common.Actor;
 import io.cellgate.common.Cursor;
-import io.cellgate.common.DataScope;
 import io.cellgate.common.Page;
-import io.cellgate.common.PgErrors;
-import io.cellgate.common.ProblemException;
-import io.cellgate.common.ProblemType;
-import io.cellgate.common.ScopedDatabase;
+import io.cellgate.common.db.PgErrors;
+import io.cellgate.common.db.ScopedDatabase;
+import io.cellgate.common.id.TenantId;
+import io.cellgate.common.problem.ProblemException;
+import io.cellgate.common.problem.ProblemType;
 import io.cellgate.ratelimit.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,7 +17,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Tenants and their quotas: carrier-ops work, so every transaction here runs in the all-tenants scope. */
@@ -31,17 +33,15 @@ public class TenantService {
     @Inject
     AuditedWrites writes;
     @Inject
-    AuditContext audit;
-    @Inject
     ScopedDatabase db;
 
-    public Uni<TenantView> create(CreateTenantRequest request) {
-        TenantQuotas quotas = request.quotas() == null ? new TenantQuotas(null, null, null, null) : request.quotas();
-        audit.concernsTenant(request.id());
-        return writes.inTransaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery("INSERT INTO tenants (id, name,"
-                        + " max_sims, api_requests_per_second, api_burst, sms_per_second) VALUES ($1, $2, $3, $4, $5, $6)"
-                        + " RETURNING " + COLUMNS)
-                .execute(Tuple.from(new Object[] {request.id(), request.name().strip(), quotas.maxSims(),
+    public Uni<TenantView> create(Actor actor, CreateTenantRequest request) {
+        TenantQuotas quotas = request.quotas() == null ? TenantQuotas.NONE : request.quotas();
+        Actor onTenant = actor.actingFor(request.id());
+        return writes.inTransaction(onTenant, onTenant.allTenants(), (tx, note) -> tx.preparedQuery("INSERT INTO"
+                        + " tenants (id, name, max_sims, api_requests_per_second, api_burst, sms_per_second)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + COLUMNS)
+                .execute(Tuple.from(new Object[] {request.id().value(), request.name().strip(), quotas.maxSims(),
                         orDefault(quotas.apiRequestsPerSecond(), rateLimits.defaultRate()),
                         orDefault(quotas.apiBurst(), rateLimits.defaultBurst()), quotas.smsPerSecond()}))
                 .map(TenantService::single))
@@ -50,53 +50,55 @@ public class TenantService {
     }
 
     /** Undoes a tenant creation whose first admin could not be created; the tenant has nothing else yet. */
-    Uni<Void> deleteNew(String id) {
-        return writes.inTransaction(DataScope.ALL_TENANTS, tx ->
-                tx.preparedQuery("DELETE FROM tenants WHERE id = $1").execute(Tuple.of(id)).replaceWithVoid());
+    Uni<Void> deleteNew(Actor actor, TenantId id) {
+        Actor onTenant = actor.actingFor(id);
+        return writes.inTransaction(onTenant, onTenant.allTenants(), (tx, note) ->
+                tx.preparedQuery("DELETE FROM tenants WHERE id = $1").execute(Tuple.of(id.value())).replaceWithVoid());
     }
 
-    public Uni<TenantView> get(String id) {
-        return db.transaction(DataScope.ALL_TENANTS, tx -> find(tx, id, ""));
+    public Uni<TenantView> get(Actor actor, TenantId id) {
+        return db.transaction(actor.allTenants(), tx -> find(tx, id, ""));
     }
 
-    /** Whether the tenant exists; for seeding, which runs outside any request. */
-    public Uni<Boolean> exists(String id) {
-        return db.transaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery("SELECT 1 FROM tenants WHERE id = $1")
-                .execute(Tuple.of(id)).map(rows -> rows.size() > 0));
+    /** Whether the tenant exists (demo seeding). */
+    public Uni<Boolean> exists(Actor actor, TenantId id) {
+        return db.transaction(actor.allTenants(), tx -> tx.preparedQuery("SELECT 1 FROM tenants WHERE id = $1")
+                .execute(Tuple.of(id.value())).map(rows -> rows.size() > 0));
     }
 
-    public Uni<Page<TenantView>> list(TenantStatus status, int limit, String cursor) {
-        String after = Cursor.decode(cursor);
-        return db.transaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery("SELECT " + COLUMNS + " FROM tenants"
+    public Uni<Page<TenantView>> list(Actor actor, TenantStatus status, int limit, String cursor) {
+        TenantId after = Cursor.decode(cursor, TenantId::parse);
+        return db.transaction(actor.allTenants(), tx -> tx.preparedQuery("SELECT " + COLUMNS + " FROM tenants"
                         + " WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR id > $2) ORDER BY id LIMIT $3")
-                .execute(Tuple.of(status == null ? null : status.dbValue(), after, limit + 1))
+                .execute(Tuple.of(status == null ? null : status.dbValue(), after == null ? null : after.value(),
+                        limit + 1))
                 .map(rows -> {
-                    java.util.List<TenantView> tenants = new java.util.ArrayList<>();
+                    List<TenantView> tenants = new ArrayList<>();
                     for (Row row : rows) {
                         tenants.add(toView(row));
                     }
-                    return Page.of(tenants, limit, TenantView::id);
+                    return Page.of(tenants, limit, tenant -> tenant.id().value());
                 }));
     }
 
-    public Uni<TenantView> update(String id, UpdateTenantRequest request) {
-        TenantQuotas quotas = request.quotas() == null ? new TenantQuotas(null, null, null, null) : request.quotas();
-        audit.concernsTenant(id);
-        return writes.inTransaction(DataScope.ALL_TENANTS, tx -> find(tx, id, " FOR UPDATE").flatMap(before -> tx
-                .preparedQuery("UPDATE tenants SET name = coalesce($2, name), status = coalesce($3, status),"
-                        + " max_sims = coalesce($4, max_sims),"
-                        + " api_requests_per_second = coalesce($5, api_requests_per_second),"
-                        + " api_burst = coalesce($6, api_burst), sms_per_second = coalesce($7, sms_per_second),"
-                        + " version = version + 1, updated_at = now() WHERE id = $1 RETURNING " + COLUMNS)
-                .execute(Tuple.from(new Object[] {id, request.name() == null ? null : request.name().strip(),
-                        request.status() == null ? null : request.status().dbValue(), quotas.maxSims(),
-                        quotas.apiRequestsPerSecond(), quotas.apiBurst(), quotas.smsPerSecond()}))
-                .map(TenantService::single)
-                .invoke(after -> audit.changes(auditFields(before), auditFields(after)))));
+    public Uni<TenantView> update(Actor actor, TenantId id, UpdateTenantRequest request) {
+        TenantQuotas quotas = request.quotas() == null ? TenantQuotas.NONE : request.quotas();
+        Actor onTenant = actor.actingFor(id);
+        return writes.inTransaction(onTenant, onTenant.allTenants(), (tx, note) -> find(tx, id, " FOR UPDATE")
+                .flatMap(before -> tx.preparedQuery("UPDATE tenants SET name = coalesce($2, name),"
+                                + " status = coalesce($3, status), max_sims = coalesce($4, max_sims),"
+                                + " api_requests_per_second = coalesce($5, api_requests_per_second),"
+                                + " api_burst = coalesce($6, api_burst), sms_per_second = coalesce($7, sms_per_second),"
+                                + " version = version + 1, updated_at = now() WHERE id = $1 RETURNING " + COLUMNS)
+                        .execute(Tuple.from(new Object[] {id.value(), request.name() == null ? null : request.name().strip(),
+                                request.status() == null ? null : request.status().dbValue(), quotas.maxSims(),
+                                quotas.apiRequestsPerSecond(), quotas.apiBurst(), quotas.smsPerSecond()}))
+                        .map(TenantService::single)
+                        .invoke(after -> note.changes(auditFields(before), auditFields(after)))));
     }
 
-    private static Uni<TenantView> find(SqlConnection tx, String id, String lock) {
-        return tx.preparedQuery("SELECT " + COLUMNS + " FROM tenants WHERE id = $1" + lock).execute(Tuple.of(id))
+    private static Uni<TenantView> find(SqlConnection tx, TenantId id, String lock) {
+        return tx.preparedQuery("SELECT " + COLUMNS + " FROM tenants WHERE id = $1" + lock).execute(Tuple.of(id.value()))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("Tenant " + id);
@@ -110,7 +112,8 @@ public class TenantService {
     }
 
     private static TenantView toView(Row row) {
-        return new TenantView(row.getString("id"), row.getString("name"), TenantStatus.fromDb(row.getString("status")),
+        return new TenantView(TenantId.parse(row.getString("id")), row.getString("name"),
+                TenantStatus.fromDb(row.getString("status")),
                 new TenantQuotas(row.getInteger("max_sims"), row.getInteger("api_requests_per_second"),
                         row.getInteger("api_burst"), row.getInteger("sms_per_second")),
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(), null);

@@ -1,13 +1,14 @@
 package io.cellgate.tenant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cellgate.common.id.TenantId;
 import io.cellgate.identity.TenantUserView;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Tenant")
 public record TenantView(
-        @Schema(example = "acme") String id,
+        TenantId id,
         @Schema(example = "ACME Logistics") String name,
         TenantStatus status,
         TenantQuotas quotas,

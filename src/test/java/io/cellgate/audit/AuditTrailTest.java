@@ -1,5 +1,6 @@
 package io.cellgate.audit;
 
+import io.cellgate.support.TestActors;
 import static io.cellgate.support.Api.ACME_ADMIN;
 import static io.cellgate.support.Api.ACME_VIEWER;
 import static io.cellgate.support.Api.GLOBEX_ADMIN;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.common.DataScope;
-import io.cellgate.common.ScopedDatabase;
+import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.support.OwnerDatabase;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
@@ -137,7 +138,8 @@ class AuditTrailTest {
     @Test
     void tenantsSeeOnlyTheirOwnTrail() {
         String iccid = TestSims.assignedTo("acme", 1).first();
-        as(ACME_ADMIN).body(Map.of("name", "audited")).patch("/api/v1/sims/" + iccid).then().statusCode(200);
+        as(ACME_ADMIN).header("If-Match", "*").body(Map.of("name", "audited")).patch("/api/v1/sims/" + iccid).then()
+                .statusCode(200);
         as(GLOBEX_ADMIN).queryParam("target", "/api/v1/sims/" + iccid).get("/api/v1/audit").then().statusCode(200)
                 .body("items", hasSize(0));
         as(OPS).queryParam("tenant_id", "acme").queryParam("target", "/api/v1/sims/" + iccid)
@@ -228,14 +230,14 @@ class AuditTrailTest {
 
         List<Integer> linked = Multi.createFrom().range(0, 4).onItem()
                 .transformToUniAndMerge(i -> audit.link()).collect().asList().await().indefinitely();
-        Row counts = db.query(DataScope.ALL_TENANTS, "SELECT count(*) FILTER (WHERE hash IS NULL) AS unlinked,"
+        Row counts = db.query(TestActors.allTenants(), "SELECT count(*) FILTER (WHERE hash IS NULL) AS unlinked,"
                         + " count(DISTINCT seq), max(seq) FROM audit_records WHERE chain = $1", Tuple.of(chain))
                 .await().indefinitely().iterator().next();
         assertEquals(0L, counts.getLong("unlinked"));
         assertEquals(records, counts.getLong("count"));
         assertEquals(records, counts.getLong("max"));
         assertTrue(linked.stream().mapToInt(Integer::intValue).sum() >= records, "the other chains' records count too");
-        AuditVerification verified = audit.verify(DataScope.ALL_TENANTS, chain).await().indefinitely();
+        AuditVerification verified = audit.verify(TestActors.allTenants(), chain).await().indefinitely();
         assertTrue(verified.intact());
         assertEquals(records, verified.recordsChecked());
     }

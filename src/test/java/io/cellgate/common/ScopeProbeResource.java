@@ -1,5 +1,8 @@
 package io.cellgate.common;
 
+import io.cellgate.common.db.ScopedDatabase;
+import io.cellgate.common.id.TenantId;
+import io.cellgate.identity.Caller;
 import io.cellgate.identity.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,19 +13,22 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Test-only endpoint (it exists in test runs alone, hidden from the contract): opens the data scope it is told to, as
- * a faulty service would, to show that the scope must fit the caller.
+ * Test-only endpoint (it exists in test runs alone, hidden from the contract): asks the caller's actor for the data
+ * scope it is told to, as a faulty service would, to show that an actor makes only the scopes it may open.
  */
 @Path("/test-only/scope/{tenant}")
 public class ScopeProbeResource {
     @Inject
     ScopedDatabase db;
+    @Inject
+    Caller caller;
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CARRIER_OPS})
     @Operation(hidden = true)
     public Uni<Long> countSims(@PathParam("tenant") String tenant) {
-        DataScope scope = "all".equals(tenant) ? DataScope.ALL_TENANTS : DataScope.tenant(tenant);
+        Actor actor = caller.actor();
+        DataScope scope = "all".equals(tenant) ? actor.allTenants() : actor.actingFor(TenantId.parse(tenant)).scope();
         return db.transaction(scope, tx -> tx.query("SELECT count(*) FROM sims").execute())
                 .map(rows -> rows.iterator().next().getLong(0));
     }

@@ -1,5 +1,6 @@
 package io.cellgate.ip;
 
+import io.cellgate.support.TestActors;
 import static io.cellgate.support.Api.ACME_ADMIN;
 import static io.cellgate.support.Api.ACME_OPERATOR;
 import static io.cellgate.support.Api.ACME_VIEWER;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.common.DataScope;
-import io.cellgate.common.ScopedDatabase;
+import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -263,7 +264,7 @@ class IpAddressTest {
     }
 
     private String staticIp(String iccid) {
-        var rows = db.transaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery("SELECT host(static_ip)"
+        var rows = db.transaction(TestActors.allTenants(), tx -> tx.preparedQuery("SELECT host(static_ip)"
                 + " FROM sim_decisions WHERE iccid = $1").execute(Tuple.of(iccid))).await().indefinitely();
         return rows.iterator().next().getString(0);
     }

@@ -74,21 +74,32 @@ class ServiceProfileTest {
     }
 
     @Test
-    void theDefaultMovesAndCannotBeDeletedOrUnset() {
+    void aProfileIsTheDefaultOnlyWhenAskedAndTheDefaultIsNotDeleted() {
         String first = createProfile(ACME_ADMIN, uniqueName("a"), Map.of(), true).path("id");
         String second = createProfile(ACME_ADMIN, uniqueName("b"), Map.of(), false).path("id");
         as(ACME_ADMIN).get("/api/v1/service-profiles/" + first).then().body("is_default", equalTo(true));
         as(ACME_ADMIN).get("/api/v1/service-profiles/" + second).then().body("is_default", equalTo(false));
+        problem(as(ACME_ADMIN).header("If-Match", "*").delete("/api/v1/service-profiles/" + first).then(), 409,
+                "conflict");
 
-        problem(as(ACME_ADMIN).header("If-Match", "*").body(Map.of("is_default", false))
-                .patch("/api/v1/service-profiles/" + first).then(), 422, "validation-failed")
-                .body("errors[0].field", equalTo("is_default"));
-        problem(as(ACME_ADMIN).delete("/api/v1/service-profiles/" + first).then(), 409, "conflict");
+        // the tenant without a default profile: a new profile does not become it unasked
+        as(ACME_ADMIN).header("If-Match", "*").body(Map.of("is_default", false))
+                .patch("/api/v1/service-profiles/" + first).then().statusCode(200).body("is_default", equalTo(false));
+        Map<String, Object> unasked = new HashMap<>();
+        unasked.put("name", uniqueName("unasked"));
+        unasked.put("policy", Map.of("voice", Map.of("enabled", true)));
+        as(ACME_ADMIN).body(unasked).post("/api/v1/service-profiles").then().statusCode(201)
+                .body("is_default", equalTo(false));
+        String iccid = TestSims.assignedTo("acme", 1).first();
+        as(ACME_VIEWER).get("/api/v1/sims/" + iccid + "/policy").then().statusCode(200)
+                .body("service_profile", equalTo(null)).body("policy.voice.enabled", equalTo(false))
+                .body("sources.'voice.enabled'", equalTo("default"));
 
         as(ACME_ADMIN).header("If-Match", "*").body(Map.of("is_default", true))
                 .patch("/api/v1/service-profiles/" + second).then().statusCode(200).body("is_default", equalTo(true));
         as(ACME_ADMIN).get("/api/v1/service-profiles/" + first).then().body("is_default", equalTo(false));
-        as(ACME_ADMIN).delete("/api/v1/service-profiles/" + first).then().statusCode(204);
+        problem(as(ACME_ADMIN).delete("/api/v1/service-profiles/" + first).then(), 428, "precondition-required");
+        as(ACME_ADMIN).header("If-Match", "*").delete("/api/v1/service-profiles/" + first).then().statusCode(204);
         problem(as(ACME_ADMIN).get("/api/v1/service-profiles/" + first).then(), 404, "not-found");
     }
 
@@ -99,8 +110,8 @@ class ServiceProfileTest {
         String iccid = TestSims.assignedTo("acme", 1).first();
         as(ACME_OPERATOR).header("If-Match", "*").body(Map.of("service_profile_id", id))
                 .patch("/api/v1/sims/" + iccid + "/policy").then().statusCode(200);
-        problem(as(ACME_ADMIN).delete("/api/v1/service-profiles/" + id).then(), 409, "conflict")
-                .body("sim_count", equalTo(1));
+        problem(as(ACME_ADMIN).header("If-Match", "*").delete("/api/v1/service-profiles/" + id).then(), 409,
+                "conflict").body("sim_count", equalTo(1));
         problem(as(ACME_ADMIN).body(Map.of("name", name)).post("/api/v1/service-profiles").then(), 409, "conflict");
     }
 
@@ -121,7 +132,8 @@ class ServiceProfileTest {
         problem(as(GLOBEX_ADMIN).get("/api/v1/service-profiles/" + id).then(), 404, "not-found");
         problem(as(GLOBEX_ADMIN).header("If-Match", "*").body(Map.of("name", "mine now"))
                 .patch("/api/v1/service-profiles/" + id).then(), 404, "not-found");
-        problem(as(GLOBEX_ADMIN).delete("/api/v1/service-profiles/" + id).then(), 404, "not-found");
+        problem(as(GLOBEX_ADMIN).header("If-Match", "*").delete("/api/v1/service-profiles/" + id).then(), 404,
+                "not-found");
         String globexSim = TestSims.assignedTo("globex", 1).first();
         problem(as(GLOBEX_ADMIN).header("If-Match", "*").body(Map.of("service_profile_id", id))
                 .patch("/api/v1/sims/" + globexSim + "/policy").then(), 422, "validation-failed")

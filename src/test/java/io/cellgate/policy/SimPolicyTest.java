@@ -1,5 +1,6 @@
 package io.cellgate.policy;
 
+import io.cellgate.support.TestActors;
 import static io.cellgate.policy.ServiceProfileTest.createProfile;
 import static io.cellgate.policy.ServiceProfileTest.uniqueName;
 import static io.cellgate.support.Api.ACME_ADMIN;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.cellgate.common.DataScope;
-import io.cellgate.common.ScopedDatabase;
+import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -43,7 +44,7 @@ class SimPolicyTest {
 
     /** The decision row the network plane reads, straight from the database. */
     private Row decision(String iccid) {
-        var rows = db.transaction(DataScope.ALL_TENANTS, tx -> tx.preparedQuery("SELECT * FROM sim_decisions"
+        var rows = db.transaction(TestActors.allTenants(), tx -> tx.preparedQuery("SELECT * FROM sim_decisions"
                 + " WHERE iccid = $1").execute(Tuple.of(iccid))).await().indefinitely();
         return rows.size() == 0 ? null : rows.iterator().next();
     }
@@ -108,7 +109,7 @@ class SimPolicyTest {
         as(ACME_ADMIN).header("If-Match", "*").body(Map.of("policy", Map.of("sms", Map.of("mo_enabled", false))))
                 .patch("/api/v1/service-profiles/" + profileId).then().statusCode(200);
 
-        var rows = db.transaction(DataScope.tenant("acme"), tx -> tx.preparedQuery("SELECT count(*) FILTER"
+        var rows = db.transaction(TestActors.tenant("acme"), tx -> tx.preparedQuery("SELECT count(*) FILTER"
                         + " (WHERE policy #>> '{sms,mo_enabled}' = 'false'), count(*) FROM sim_decisions"
                         + " WHERE iccid = ANY($1::text[])")
                 .execute(Tuple.tuple().addArrayOfString(sims.iccids.toArray(String[]::new)))).await().indefinitely();
@@ -153,7 +154,8 @@ class SimPolicyTest {
         String iccid = TestSims.assignedTo("acme", 1).first();
         Object refreshedAt = decision(iccid).getValue("updated_at");
 
-        as(ACME_OPERATOR).body(Map.of("name", "pump 7", "labels", Map.of("site", "north"))).patch("/api/v1/sims/" + iccid)
+        as(ACME_OPERATOR).header("If-Match", "*").body(Map.of("name", "pump 7", "labels", Map.of("site", "north")))
+                .patch("/api/v1/sims/" + iccid)
                 .then().statusCode(200).body("name", equalTo("pump 7"));
         assertEquals(refreshedAt, decision(iccid).getValue("updated_at"));
 
@@ -163,25 +165,41 @@ class SimPolicyTest {
     }
 
     @Test
-    void imeiLockIsSetAndReleasedPerSim() {
+    void imeiLockIsSetPerSimAndItsRemovalBringsBackTheProfilesLock() {
+        String profile = ServiceProfileTest.createProfile(ACME_ADMIN, ServiceProfileTest.uniqueName("first-use"),
+                Map.of("imei_lock", Map.of("mode", "lock_on_first_use")), false).path("id");
+        String profileName = as(ACME_ADMIN).get("/api/v1/service-profiles/" + profile).then().extract().path("name");
         String iccid = TestSims.assignedTo("acme", 1).first();
+        as(ACME_OPERATOR).header("If-Match", "*").body(Map.of("service_profile_id", profile))
+                .patch("/api/v1/sims/" + iccid + "/policy").then().statusCode(200);
         String lock = "/api/v1/sims/" + iccid + "/imei-lock";
-        as(ACME_OPERATOR).body(Map.of("mode", "locked", "imei", VALID_IMEI)).put(lock).then().statusCode(200)
-                .body("policy.imei_lock.mode", equalTo("locked")).body("policy.imei_lock.imei", equalTo(VALID_IMEI))
-                .body("sources.'imei_lock.mode'", equalTo("sim"));
+
+        problem(as(ACME_OPERATOR).body(Map.of("mode", "locked", "imei", VALID_IMEI)).put(lock).then(), 428,
+                "precondition-required");
+        as(ACME_OPERATOR).header("If-Match", "*").body(Map.of("mode", "locked", "imei", VALID_IMEI)).put(lock).then()
+                .statusCode(200).body("policy.imei_lock.mode", equalTo("locked"))
+                .body("policy.imei_lock.imei", equalTo(VALID_IMEI)).body("sources.'imei_lock.mode'", equalTo("sim"));
         assertEquals("locked", decision(iccid).getString("imei_lock_mode"));
         assertEquals(VALID_IMEI, decision(iccid).getString("imei"));
 
-        problem(as(ACME_OPERATOR).body(Map.of("mode", "locked", "imei", "356938035643808")).put(lock).then(), 422,
+        problem(as(ACME_OPERATOR).header("If-Match", "*").body(Map.of("mode", "locked", "imei", "356938035643808"))
+                .put(lock).then(), 422, "validation-failed").body("errors[0].field", equalTo("imei"));
+        problem(as(ACME_OPERATOR).header("If-Match", "*").body(Map.of("mode", "locked")).put(lock).then(), 422,
                 "validation-failed").body("errors[0].field", equalTo("imei"));
-        problem(as(ACME_OPERATOR).body(Map.of("mode", "locked")).put(lock).then(), 422, "validation-failed")
-                .body("errors[0].field", equalTo("imei"));
-        problem(as(ACME_OPERATOR).body(Map.of("mode", "sometimes")).put(lock).then(), 422, "validation-failed")
-                .body("errors[0].field", equalTo("mode"));
+        problem(as(ACME_OPERATOR).header("If-Match", "*").body(Map.of("mode", "sometimes")).put(lock).then(), 422,
+                "validation-failed").body("errors[0].field", equalTo("mode"));
 
-        as(ACME_OPERATOR).body(Map.of("mode", "lock_on_first_use")).put(lock).then().statusCode(200)
-                .body("policy.imei_lock.mode", equalTo("lock_on_first_use")).body("policy.imei_lock.imei", equalTo(null));
-        as(ACME_OPERATOR).delete(lock).then().statusCode(200).body("policy.imei_lock.mode", equalTo("off"));
+        String etag = as(ACME_OPERATOR).get(lock.replace("imei-lock", "policy")).then().extract().header("ETag");
+        problem(as(ACME_OPERATOR).delete(lock).then(), 428, "precondition-required");
+        problem(as(ACME_OPERATOR).header("If-Match", "\"0\"").delete(lock).then(), 412, "precondition-failed");
+        as(ACME_OPERATOR).header("If-Match", etag).delete(lock).then().statusCode(200)
+                .body("policy.imei_lock.mode", equalTo("lock_on_first_use"))
+                .body("sources.'imei_lock.mode'", equalTo("profile:" + profileName))
+                .body("overrides.imei_lock", equalTo(null));
+        assertEquals("lock_on_first_use", decision(iccid).getString("imei_lock_mode"));
+
+        as(ACME_OPERATOR).header("If-Match", "*").body(Map.of("mode", "off")).put(lock).then().statusCode(200)
+                .body("policy.imei_lock.mode", equalTo("off")).body("sources.'imei_lock.mode'", equalTo("sim"));
         assertEquals("off", decision(iccid).getString("imei_lock_mode"));
         as(ACME_VIEWER).get("/api/v1/sims/" + iccid).then().body("imei_last_seen", equalTo(null));
     }
@@ -212,9 +230,10 @@ class SimPolicyTest {
         problem(as(GLOBEX_ADMIN).get("/api/v1/sims/" + iccid + "/policy").then(), 404, "not-found");
         problem(as(GLOBEX_ADMIN).header("If-Match", "*").body(Map.of("overrides", Map.of()))
                 .patch("/api/v1/sims/" + iccid + "/policy").then(), 404, "not-found");
-        problem(as(GLOBEX_ADMIN).body(Map.of("mode", "lock_on_first_use")).put("/api/v1/sims/" + iccid + "/imei-lock")
-                .then(), 404, "not-found");
-        problem(as(GLOBEX_ADMIN).delete("/api/v1/sims/" + iccid + "/imei-lock").then(), 404, "not-found");
+        problem(as(GLOBEX_ADMIN).header("If-Match", "*").body(Map.of("mode", "lock_on_first_use"))
+                .put("/api/v1/sims/" + iccid + "/imei-lock").then(), 404, "not-found");
+        problem(as(GLOBEX_ADMIN).header("If-Match", "*").delete("/api/v1/sims/" + iccid + "/imei-lock").then(), 404,
+                "not-found");
         as(ACME_ADMIN).get("/api/v1/sims/" + iccid + "/policy").then().body("policy.imei_lock.mode", equalTo("off"));
     }
 

@@ -132,7 +132,7 @@ class BulkActionTest {
     void badBulkRequestsNameTheField() {
         problem(as(ACME_OPERATOR).body(Map.of("action", "activate")).post("/api/v1/sims/bulk-actions").then(), 422,
                 "validation-failed").body("errors[0].field", equalTo("iccids"));
-        problem(as(ACME_OPERATOR).body(Map.of("action", "explode", "iccids", List.of("1")))
+        problem(as(ACME_OPERATOR).body(Map.of("action", "explode", "iccids", List.of("89490200000000000013")))
                 .post("/api/v1/sims/bulk-actions").then(), 422, "validation-failed")
                 .body("errors[0].field", equalTo("action"));
         problem(as(ACME_OPERATOR).body(Map.of("action", "activate", "iccids", List.of("8949")))

@@ -87,7 +87,9 @@ class SimLifecycleTest {
     @Test
     void patchMergesNameAndLabelsWithOptimisticConcurrency() {
         String sim = "/api/v1/sims/" + TestSims.assignedTo("acme", 1).first();
-        String etag = as(ACME_OPERATOR).body(Map.of("name", "Pump 17", "labels", Map.of("site", "hh", "fleet", "p")))
+        problem(as(ACME_OPERATOR).body(Map.of("name", "Pump 17")).patch(sim).then(), 428, "precondition-required");
+        String etag = as(ACME_OPERATOR).header("If-Match", "*")
+                .body(Map.of("name", "Pump 17", "labels", Map.of("site", "hh", "fleet", "p")))
                 .patch(sim).then().statusCode(200)
                 .body("name", equalTo("Pump 17")).body("labels", equalTo(Map.of("site", "hh", "fleet", "p")))
                 .extract().header("ETag");
@@ -101,7 +103,7 @@ class SimLifecycleTest {
 
         problem(as(ACME_OPERATOR).header("If-Match", etag).body(Map.of("name", "stale")).patch(sim).then(), 412,
                 "precondition-failed");
-        as(ACME_OPERATOR).body("{\"name\": null}").patch(sim).then().statusCode(200).body("name", equalTo(null))
+        as(ACME_OPERATOR).header("If-Match", "*").body("{\"name\": null}").patch(sim).then().statusCode(200).body("name", equalTo(null))
                 .body("labels.site", equalTo("hh"));
         problem(as(ACME_OPERATOR).body(Map.of("labels", Map.of("no spaces", "x"))).patch(sim).then(), 422,
                 "validation-failed").body("errors[0].field", equalTo("labels.no spaces"));
@@ -117,7 +119,8 @@ class SimLifecycleTest {
         for (String iccid : sims.iccids.subList(0, 3)) {
             as(ACME_OPERATOR).post("/api/v1/sims/" + iccid + "/activate").then().statusCode(200);
         }
-        as(ACME_OPERATOR).body(Map.of("labels", Map.of("fleet", "pumps"))).patch("/api/v1/sims/" + sims.iccids.get(6))
+        as(ACME_OPERATOR).header("If-Match", "*").body(Map.of("labels", Map.of("fleet", "pumps")))
+                .patch("/api/v1/sims/" + sims.iccids.get(6))
                 .then().statusCode(200);
 
         as(ACME_VIEWER).queryParam("iccid_prefix", sims.prefix).queryParam("status", "active").get("/api/v1/sims")

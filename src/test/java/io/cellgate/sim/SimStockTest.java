@@ -103,7 +103,7 @@ class SimStockTest {
     @Test
     void unassignsOnlyNeverUsedSimsAndForgetsTheirTenantData() {
         TestSims sims = TestSims.assignedTo("acme", 2);
-        as(ACME_ADMIN).body(Map.of("name", "secret pump", "labels", Map.of("site", "x")))
+        as(ACME_ADMIN).header("If-Match", "*").body(Map.of("name", "secret pump", "labels", Map.of("site", "x")))
                 .patch("/api/v1/sims/" + sims.first()).then().statusCode(200);
         as(ACME_ADMIN).post("/api/v1/sims/" + sims.iccids.get(1) + "/activate").then().statusCode(200);
 

@@ -2,7 +2,7 @@ package io.cellgate.support;
 
 import static io.cellgate.support.Api.as;
 
-import io.cellgate.common.Identifiers;
+import io.cellgate.common.id.Luhn;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +25,7 @@ public final class TestSims {
         prefix = "8999" + block;
         for (int i = 0; i < count; i++) {
             String payload = prefix + String.format("%06d", i);
-            String iccid = payload + Identifiers.luhnCheckDigit(payload);
+            String iccid = payload + Luhn.checkDigit(payload);
             iccids.add(iccid);
             Map<String, Object> row = new HashMap<>();
             row.put("iccid", iccid);

@@ -1,5 +1,6 @@
 package io.cellgate.tenant;
 
+import io.cellgate.support.TestActors;
 import static io.cellgate.support.Api.ACME_ADMIN;
 import static io.cellgate.support.Api.ACME_OPERATOR;
 import static io.cellgate.support.Api.GLOBEX_ADMIN;
@@ -11,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.common.DataScope;
-import io.cellgate.common.DatabaseRoleCheck;
-import io.cellgate.common.ScopedDatabase;
+import io.cellgate.common.db.DatabaseRoleCheck;
+import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.support.OwnerDatabase;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
@@ -116,9 +117,9 @@ class RowLevelSecurityTest {
                 .toString());
         Set<String> seenAcrossTenants = new HashSet<>();
         for (Map.Entry<String, String> table : queries.entrySet()) {
-            Set<String> asAcme = tenantsSeen(DataScope.tenant("acme"), table.getValue());
-            Set<String> asGlobex = tenantsSeen(DataScope.tenant("globex"), table.getValue());
-            Set<String> asCarrierOps = tenantsSeen(DataScope.ALL_TENANTS, table.getValue());
+            Set<String> asAcme = tenantsSeen(TestActors.tenant("acme"), table.getValue());
+            Set<String> asGlobex = tenantsSeen(TestActors.tenant("globex"), table.getValue());
+            Set<String> asCarrierOps = tenantsSeen(TestActors.allTenants(), table.getValue());
             assertTrue(Set.of("acme").containsAll(asAcme), table.getKey() + " under acme showed " + asAcme);
             assertTrue(Set.of("globex").containsAll(asGlobex), table.getKey() + " under globex showed " + asGlobex);
             if (asCarrierOps.containsAll(Set.of("acme", "globex"))) {
@@ -146,21 +147,21 @@ class RowLevelSecurityTest {
     @Test
     void oneTenantCannotChangeOrCreateAnotherTenantsRows() {
         String globexSim = TestSims.assignedTo("globex", 1).first();
-        int changed = db.transaction(DataScope.tenant("acme"), tx -> tx
+        int changed = db.transaction(TestActors.tenant("acme"), tx -> tx
                         .preparedQuery("UPDATE sims SET name = 'hijacked' WHERE iccid = $1").execute(Tuple.of(globexSim)))
                 .await().indefinitely().rowCount();
         assertEquals(0, changed);
         as(GLOBEX_ADMIN).get("/api/v1/sims/" + globexSim).then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.not("hijacked"));
 
-        PgException refused = assertThrows(PgException.class, () -> db.transaction(DataScope.tenant("acme"), tx -> tx
+        PgException refused = assertThrows(PgException.class, () -> db.transaction(TestActors.tenant("acme"), tx -> tx
                 .preparedQuery("INSERT INTO service_profiles (id, tenant_id, name, is_default, policy)"
                         + " VALUES ($1, 'globex', $2, false, '{}')")
                 .execute(Tuple.of(UUID.randomUUID(), "planted-" + UUID.randomUUID()))).await().indefinitely());
         assertEquals("42501", refused.getSqlState(), refused.getMessage());
 
         String acmeSim = TestSims.assignedTo("acme", 1).first();
-        PgException moved = assertThrows(PgException.class, () -> db.transaction(DataScope.tenant("acme"), tx -> tx
+        PgException moved = assertThrows(PgException.class, () -> db.transaction(TestActors.tenant("acme"), tx -> tx
                 .preparedQuery("UPDATE sims SET tenant_id = 'globex' WHERE iccid = $1").execute(Tuple.of(acmeSim)))
                 .await().indefinitely());
         assertEquals("42501", moved.getSqlState(), moved.getMessage());

@@ -74,7 +74,7 @@ class TenantAdminTest {
         problem(as(OPS).body(Map.of("status", "deleted")).patch("/api/v1/admin/tenants/acme").then(),
                 422, "validation-failed")
                 .body("errors[0].field", equalTo("status"));
-        problem(as(OPS).body("{\"id\": \"x\",").post("/api/v1/admin/tenants").then(), 400, "malformed-json");
+        problem(as(OPS).body("{\"id\": \"abc\",").post("/api/v1/admin/tenants").then(), 400, "malformed-json");
     }
 
     @Test

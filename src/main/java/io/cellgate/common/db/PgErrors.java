@@ -1,0 +1,30 @@
+package io.cellgate.common.db;
+
+import io.vertx.pgclient.PgException;
+
+/** Recognises PostgreSQL errors that the API answers with a specific problem rather than a 500. */
+public final class PgErrors {
+    private PgErrors() {
+    }
+
+    public static boolean isUniqueViolation(Throwable error) {
+        return sqlState(error, "23505");
+    }
+
+    public static boolean isExclusionViolation(Throwable error) {
+        return sqlState(error, "23P01");
+    }
+
+    public static boolean isCheckViolation(Throwable error) {
+        return sqlState(error, "23514");
+    }
+
+    private static boolean sqlState(Throwable error, String state) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && state.equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

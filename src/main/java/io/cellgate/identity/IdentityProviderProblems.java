@@ -1,0 +1,23 @@
+package io.cellgate.identity;
+
+import io.cellgate.common.problem.Problem;
+import io.cellgate.common.problem.ProblemMappers;
+import io.cellgate.common.problem.ProblemType;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The identity provider's admin API is down or slow: say so and when to retry, never hang. */
+public class IdentityProviderProblems {
+    @ServerExceptionMapper({IdentityProviderUnavailable.class, CircuitBreakerOpenException.class,
+            TimeoutException.class})
+    public Response unavailable(HttpServerRequest request) {
+        return Response.fromResponse(ProblemMappers.respond(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                        "The identity provider is not available; try again shortly", request.path(), Map.of())))
+                .header(HttpHeaders.RETRY_AFTER, 10).build();
+    }
+}
