@@ -24,6 +24,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CARRIER_OPS)
 @Tag(name = "Admin: audit")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "bearer", scopes = Roles.CARRIER_OPS)
 public class AdminAuditResource {
     @Inject
     AuditService audit;
@@ -39,6 +43,8 @@ public class AdminAuditResource {
     AuditExport export;
     @Inject
     Caller caller;
+    @Inject
+    RequestRecords records;
 
     @GET
     @Operation(operationId = "listAllAuditRecords", summary = "The audit trail of every tenant, oldest first")
@@ -69,16 +75,18 @@ public class AdminAuditResource {
     public Multi<AuditRecordView> exportJsonLines(
             @QueryParam("tenant_id") TenantId tenantId,
             @Valid @BeanParam AuditQuery query) {
-        return export.jsonLines(query.acrossTenants(caller.actor(), tenantId));
+        return records.beforeStreaming(export.jsonLines(query.acrossTenants(caller.actor(), tenantId)));
     }
 
     @GET
     @Path("/export/csv")
     @Produces(AuditExport.CSV)
+    @APIResponse(responseCode = "200", description = "CSV: a header row, then one row per record",
+            content = @Content(mediaType = AuditExport.CSV, schema = @Schema(type = SchemaType.STRING)))
     @Operation(operationId = "exportAllAuditRecordsCsv", summary = "Stream the matching trail as CSV, oldest first")
     public Multi<String> exportCsv(
             @QueryParam("tenant_id") TenantId tenantId,
             @Valid @BeanParam AuditQuery query) {
-        return export.csv(query.acrossTenants(caller.actor(), tenantId));
+        return records.beforeStreaming(export.csv(query.acrossTenants(caller.actor(), tenantId)));
     }
 }

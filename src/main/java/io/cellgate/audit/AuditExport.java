@@ -2,6 +2,7 @@ package io.cellgate.audit;
 
 import io.cellgate.common.Page;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.json.JsonObject;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +52,7 @@ public class AuditExport {
     private static String csvLine(AuditRecordView r) {
         return Stream.of(r.id(), r.chain(), r.seq(), r.at(), r.tenantId() == null ? null : r.tenantId().value(), r.subject(), String.join(" ", r.roles()),
                         r.mfa(), r.clientIp(), r.userAgent(), r.requestId(), r.action(), r.method(), r.target(),
-                        r.outcome(), r.status(), r.changes() == null ? null : r.changes().encode(), r.hash())
+                        r.outcome(), r.status(), r.changes() == null ? null : new JsonObject(r.changes()).encode(), r.hash())
                 .map(AuditExport::csvField).collect(Collectors.joining(",")) + "\n";
     }
 

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filters every audit listing and export takes, as query parameters. */
@@ -33,8 +35,9 @@ public class AuditQuery {
     String target;
 
     @QueryParam("outcome")
-    @Pattern(regexp = "success|refused|failed", message = "success, refused or failed")
-    @Parameter(description = "success, refused or failed")
+    @Pattern(regexp = "^(success|refused|failed)$", message = "success, refused or failed")
+    @Parameter(description = "success, refused or failed",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"success", "refused", "failed"}))
     String outcome;
 
     /** The actor's own tenant's trail. */

@@ -1,9 +1,9 @@
 package io.cellgate.audit;
 
 import io.cellgate.common.id.TenantId;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -34,8 +34,9 @@ public record AuditRecordView(
                 enumeration = {"success", "refused", "failed"}) String outcome,
         @Schema(description = "HTTP status of refusals and failures", example = "409", minimum = "100",
                 maximum = "599") Integer status,
-        @Schema(description = "Changed fields: before and after", example = "{\"before\":{\"status\":\"ready\"},"
-                + "\"after\":{\"status\":\"active\"}}") JsonObject changes,
+        @Schema(description = "Changed fields: before and after", type = SchemaType.OBJECT,
+                example = "{\"before\":{\"status\":\"ready\"},\"after\":{\"status\":\"active\"}}")
+        Map<String, Object> changes,
         @Schema(description = "SHA-256 of the previous record's hash and this record, hex; null until linked",
                 pattern = "^[0-9a-f]{64}$", maxLength = 64) String hash) {
 

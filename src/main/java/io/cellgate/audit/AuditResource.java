@@ -19,6 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,6 +66,8 @@ public class AuditResource {
     @GET
     @Path("/export/csv")
     @Produces(AuditExport.CSV)
+    @APIResponse(responseCode = "200", description = "CSV: a header row, then one row per record",
+            content = @Content(mediaType = AuditExport.CSV, schema = @Schema(type = SchemaType.STRING)))
     @Operation(operationId = "exportAuditRecordsCsv", summary = "Stream the matching trail as CSV, oldest first")
     public Multi<String> exportCsv(
             @Valid @BeanParam AuditQuery query) {

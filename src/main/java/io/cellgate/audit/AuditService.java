@@ -99,7 +99,7 @@ public class AuditService {
                 List.of(row.getArrayOfStrings("roles")), row.getBoolean("mfa"), row.getString("client_ip"),
                 row.getString("user_agent"), row.getString("request_id"), row.getString("action"),
                 row.getString("method"), row.getString("target"), row.getString("outcome"), row.getInteger("status"),
-                row.getJsonObject("changes"),
+                row.getJsonObject("changes") == null ? null : row.getJsonObject("changes").getMap(),
                 row.getBuffer("hash") == null ? null : HexFormat.of().formatHex(row.getBuffer("hash").getBytes()));
     }
 }

@@ -17,7 +17,7 @@ public class PageRequest {
     @Min(1)
     @Max(MAX_LIMIT)
     @Parameter(description = "Items per page, 1 to 1000")
-    int limit;
+    Integer limit;
 
     @QueryParam("cursor")
     @Size(max = Cursor.MAX_LENGTH)

@@ -10,10 +10,12 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record InviteUserRequest(
-        @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}", message = "3-64 lowercase letters, digits, '.', '_' or '-'")
-        @Schema(example = "jane.ops") String username,
-        @NotBlank @Email @Schema(example = "jane@acme.example") String email,
+        @NotNull @Pattern(regexp = USERNAME, message = "3-64 lowercase letters, digits, '.', '_' or '-'")
+        @Size(max = 64) @Schema(example = "jane.ops") String username,
+        @NotBlank @Email @Size(max = 254) @Schema(example = "jane@acme.example") String email,
         @Size(max = 100) @Schema(example = "Jane") String firstName,
         @Size(max = 100) @Schema(example = "Doe") String lastName,
-        @NotEmpty @Schema(example = "[\"tenant-operator\"]") List<@NotNull TenantRole> roles) {
+        @NotEmpty @Size(max = 3) @Schema(example = "[\"tenant-operator\"]") List<@NotNull TenantRole> roles) {
+
+    static final String USERNAME = "^[a-z0-9][a-z0-9._-]{2,63}$";
 }

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.TENANT_ADMIN)
 @Blocking
 @Tag(name = "Identity")
+@APIResponse(responseCode = "503", description = "The identity provider is not available; retry after Retry-After seconds")
 @SecurityRequirement(name = "bearer")
 public class ServiceAccountResource {
     @Inject
@@ -38,6 +39,7 @@ public class ServiceAccountResource {
     Caller caller;
 
     @POST
+    @APIResponse(responseCode = "409", description = "The tenant has a service account of this name")
     @Operation(operationId = "createServiceAccount", summary = "Create a service account for a backend of the tenant",
             description = "Answers with the client secret, shown only now. Tokens come from the realm's token endpoint"
                     + " with grant_type=client_credentials; they carry the tenant and the chosen roles, and can never"

@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.TENANT_ADMIN)
 @Blocking
 @Tag(name = "Identity")
+@APIResponse(responseCode = "503", description = "The identity provider is not available; retry after Retry-After seconds")
 @SecurityRequirement(name = "bearer")
 public class UserResource {
     @Inject
@@ -47,6 +48,7 @@ public class UserResource {
     Caller caller;
 
     @POST
+    @APIResponse(responseCode = "409", description = "A user of this name or email exists")
     @Operation(operationId = "inviteUser", summary = "Invite a person to the tenant",
             description = "Answers with a one-time password (shown once); the user must change it and set up TOTP at"
                     + " the first login.")
@@ -72,6 +74,7 @@ public class UserResource {
 
     @PATCH
     @Path("/{id}")
+    @APIResponse(responseCode = "409", description = "You cannot disable yourself")
     @Operation(operationId = "updateUser", summary = "Change a user's roles, or disable or enable the user")
     public TenantUserView update(@PathParam("id") UUID id, @NotNull @Valid UpdateUserRequest body) {
         Actor actor = caller.actor();
@@ -80,6 +83,7 @@ public class UserResource {
 
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "409", description = "You cannot remove yourself")
     @Operation(operationId = "removeUser", summary = "Remove a user from the tenant")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response remove(@PathParam("id") UUID id) {

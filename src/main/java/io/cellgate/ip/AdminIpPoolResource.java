@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CARRIER_OPS)
 @Tag(name = "Admin: IP pools")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "bearer", scopes = Roles.CARRIER_OPS)
 public class AdminIpPoolResource {
     @Inject
     IpPoolService pools;
@@ -49,6 +49,7 @@ public class AdminIpPoolResource {
     AuditContext audit;
 
     @POST
+    @APIResponse(responseCode = "409", description = "The network overlaps another pool (pools-overlap names it)")
     @Operation(operationId = "createIpPool", summary = "Give a tenant a private IPv4 pool",
             description = "Pools never overlap (409 pools-overlap names the other pool).")
     @APIResponse(responseCode = "201", description = "Created",
@@ -74,6 +75,7 @@ public class AdminIpPoolResource {
 
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "409", description = "SIMs hold addresses of the pool")
     @Operation(operationId = "deleteIpPool", summary = "Delete a pool that holds no assigned address")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@PathParam("id") UUID id) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Job", description = "An asynchronous job and its progress")
@@ -22,7 +23,8 @@ public record JobView(
         Instant startedAt,
         Instant finishedAt,
         @Schema(description = "What the job was asked for besides its targets: the filter that selected them, the pool"
-                + " of a bulk IP assignment", example = "{\"filter\":{\"status\":\"ready\"}}") Map<String, Object> parameters,
+                + " of a bulk IP assignment", example = "{\"filter\":{\"status\":\"ready\"}}", type = SchemaType.OBJECT)
+        Map<String, Object> parameters,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The first failures (up to " + JobStore.INLINE_FAILURES + "); all of them at"
                 + " /api/v1/jobs/{id}/failures. Left out in lists of jobs", maxItems = JobStore.INLINE_FAILURES)

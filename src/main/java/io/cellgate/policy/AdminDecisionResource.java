@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CARRIER_OPS)
 @Tag(name = "Admin: SIM stock")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "bearer", scopes = Roles.CARRIER_OPS)
 public class AdminDecisionResource {
     @Inject
     DecisionReadPort decisions;

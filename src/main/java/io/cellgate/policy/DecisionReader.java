@@ -50,7 +50,7 @@ public class DecisionReader implements DecisionReadPort {
         return new Decision(Iccid.parse(row.getString("iccid")), Imsi.parse(row.getString("imsi")),
                 msisdn == null ? null : Msisdn.parse(msisdn), TenantId.parse(row.getString("tenant_id")),
                 row.getString("sim_status"), row.getString("tenant_status"), row.getUUID("profile_id"),
-                row.getJsonObject("policy"), row.getString("imei_lock_mode"), row.getString("imei"),
+                row.getJsonObject("policy").getMap(), row.getString("imei_lock_mode"), row.getString("imei"),
                 row.getString("static_ip"), row.getOffsetDateTime("updated_at").toInstant());
     }
 }

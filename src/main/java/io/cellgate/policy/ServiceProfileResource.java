@@ -62,6 +62,7 @@ public class ServiceProfileResource {
 
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
+    @APIResponse(responseCode = "409", description = "The tenant has a profile of this name")
     @Operation(operationId = "createServiceProfile", summary = "Create a service profile")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(
             schema = @Schema(implementation = ServiceProfileView.class)), headers = @Header(name = "ETag",
@@ -86,6 +87,7 @@ public class ServiceProfileResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, JsonMergePatch.MEDIA_TYPE})
     @RolesAllowed(Roles.TENANT_ADMIN)
+    @APIResponse(responseCode = "409", description = "The tenant has a profile of this name")
     @Operation(operationId = "updateServiceProfile", summary = "Change a profile (JSON merge patch; needs If-Match)",
             description = "Every SIM on the profile follows at once. Members set to null in `policy` fall back to the"
                     + " defaults. Setting is_default moves the default from the previous profile; clearing it leaves the"
@@ -105,6 +107,7 @@ public class ServiceProfileResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.TENANT_ADMIN)
+    @APIResponse(responseCode = "409", description = "SIMs use the profile, or it is the default")
     @Operation(operationId = "deleteServiceProfile", summary = "Delete an unused, non-default profile (needs If-Match)")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@PathParam("id") UUID id,

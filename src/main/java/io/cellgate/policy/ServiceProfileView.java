@@ -14,7 +14,8 @@ public record ServiceProfileView(
         @Schema(description = "SIMs without an explicit profile follow the tenant's default profile") boolean isDefault,
         @Schema(description = "The profile's (partial) policy; what it leaves out comes from the defaults")
         PolicyDocument policy,
-        @Schema(description = "Sent as the ETag; If-Match on updates", example = "2") long version,
+        @Schema(description = "Sent as the ETag; If-Match on updates", example = "2", minimum = "0",
+                maximum = "9223372036854775807") long version,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -4,8 +4,8 @@ import io.cellgate.common.id.Iccid;
 import io.cellgate.common.id.Imsi;
 import io.cellgate.common.id.Msisdn;
 import io.cellgate.common.id.TenantId;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,7 +20,7 @@ public record Decision(
         @Schema(example = "active", enumeration = {"ready", "active", "suspended", "terminated"}) String simStatus,
         @Schema(example = "active", enumeration = {"active", "suspended"}) String tenantStatus,
         UUID profileId,
-        @Schema(ref = "Policy", description = "The effective policy") JsonObject policy,
+        @Schema(ref = "Policy", description = "The effective policy") Map<String, Object> policy,
         @Schema(example = "locked", enumeration = {"off", "locked", "lock_on_first_use"}) String imeiLockMode,
         @Schema(example = "356938035643809", pattern = "^[0-9]{15}$", maxLength = 15) String imei,
         @Schema(example = "10.20.0.1", pattern = "^[0-9]{1,3}(\\.[0-9]{1,3}){3}$", maxLength = 15) String staticIp,

@@ -8,16 +8,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Which SIMs a list or a bulk action covers. Every criterion is optional; all given ones must hold. */
 public record SimFilter(
         @Schema(description = "Only SIMs in this state") SimStatus status,
-        @Pattern(regexp = "[0-9]{1,20}", message = "must be 1 to 20 digits")
+        @Pattern(regexp = "^[0-9]{1,20}$", message = "must be 1 to 20 digits")
         @Schema(example = "8949020000", pattern = "^[0-9]{1,20}$", maxLength = 20) String iccidPrefix,
         @Size(max = SimLabels.MAX_LABELS)
         @Schema(description = "Only SIMs carrying all of these labels with these values",
-                example = "{\"fleet\":\"pumps\"}") Map<String, String> labels) {
+                example = "{\"fleet\":\"pumps\"}", maxProperties = SimLabels.MAX_LABELS,
+                additionalProperties = SimLabels.LabelValue.class) Map<String, String> labels) {
+
+    /** A label in a query: key:value. */
+    @Schema(name = "LabelSelector", type = SchemaType.STRING, maxLength = 319, pattern = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}:",
+            example = "fleet:pumps")
+    public interface LabelSelector {
+    }
 
     /** Refuses labels that no SIM could carry, naming each (the other criteria are checked by their types). */
     public SimFilter validated(String field) {

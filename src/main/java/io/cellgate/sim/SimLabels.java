@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A SIM's name and label rules, shared by imports and updates: keys are short identifiers, values short strings. */
 public final class SimLabels {
@@ -17,6 +19,12 @@ public final class SimLabels {
     private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
 
     private SimLabels() {
+    }
+
+    /** Labels in the contract: at most {@value #MAX_LABELS}, each value a string of at most 255 characters. */
+    @Schema(name = "LabelValue", type = SchemaType.STRING, maxLength = MAX_VALUE_LENGTH, example = "hamburg",
+            description = "A label's value; label keys are 1-63 letters, digits, '_', '.' or '-'")
+    public interface LabelValue {
     }
 
     /** Adds an error for each bad label to {@code errors}; {@code row} is the import row or null. */

@@ -28,7 +28,8 @@ public class SimUpdate {
         this.nameGiven = true;
     }
 
-    @Schema(description = "Labels to set; a null value removes that label", example = "{\"site\":\"hamburg\"}")
+    @Schema(description = "Labels to set; a null value removes that label", example = "{\"site\":\"hamburg\"}",
+            maxProperties = SimLabels.MAX_LABELS, additionalProperties = SimLabels.LabelValue.class)
     public Map<String, String> getLabels() {
         return labels;
     }

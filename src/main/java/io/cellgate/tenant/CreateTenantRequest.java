@@ -17,7 +17,7 @@ public record CreateTenantRequest(
                 + " password and TOTP required at first login, so the tenant is usable at once") FirstAdmin firstAdmin) {
 
     public record FirstAdmin(
-            @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}", message = "3-64 lowercase letters, digits, '.', '_' or '-'")
+            @NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,63}$", message = "3-64 lowercase letters, digits, '.', '_' or '-'")
             @Size(max = 64) @Schema(example = "initech-admin") String username,
             @NotBlank @Email @Size(max = 254) @Schema(example = "it@initech.example") String email,
             @Size(max = 100) String firstName,

@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CARRIER_OPS)
 @Tag(name = "Admin: tenants")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "bearer", scopes = Roles.CARRIER_OPS)
 public class TenantResource {
     @Inject
     TenantService tenants;
@@ -50,6 +50,8 @@ public class TenantResource {
     AuditContext audit;
 
     @POST
+    @APIResponse(responseCode = "409", description = "A tenant with this id exists")
+    @APIResponse(responseCode = "503", description = "The identity provider could not create the first admin; no tenant was created")
     @Operation(operationId = "createTenant", summary = "Create a tenant, optionally with its first admin",
             description = "With first_admin, the admin is created in the identity provider (one-time password in the"
                     + " answer, TOTP required at first login); if that fails, no tenant is created (503).")

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Tenant")
 public record TenantView(
         TenantId id,
-        @Schema(example = "ACME Logistics") String name,
+        @Schema(example = "ACME Logistics", maxLength = 200) String name,
         TenantStatus status,
         TenantQuotas quotas,
         Instant createdAt,

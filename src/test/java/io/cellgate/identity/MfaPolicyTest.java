@@ -2,10 +2,12 @@ package io.cellgate.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The MFA policy, call by call: which calls need a second factor and which do not. */
+@Tag("unit")
 class MfaPolicyTest {
 
     @ParameterizedTest(name = "{0} {1} needs MFA: {2}")

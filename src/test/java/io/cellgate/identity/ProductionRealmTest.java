@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The realm shipped for production keeps the security settings the trust model relies on. */
+@Tag("unit")
 class ProductionRealmTest {
     private static final JsonNode REALM = read("keycloak/cellgate-realm-production.json");
 

@@ -110,7 +110,10 @@ final class UntrustedStrings extends SimpleModule {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 IllegalArgumentException refused = refusal(field.getKey());
-                refused = refused != null ? refused : find(field.getValue(), path);
+                if (refused != null) {
+                    return new IllegalArgumentException("keys " + refused.getMessage()); // named by the object
+                }
+                refused = find(field.getValue(), path);
                 if (refused != null) {
                     path.addLast(field.getKey());
                     return refused;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.net.URI;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** RFC 9457 problem details. Extension members (e.g. {@code errors}, {@code allowed_actions}) sit at the top level. */
@@ -19,17 +20,19 @@ public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    @Schema(description = "Stable URI identifying the problem type", example = "https://cellgate.io/problems/not-found")
+    @Schema(description = "Stable URI identifying the problem type", example = "https://cellgate.io/problems/not-found",
+            format = "uri", maxLength = 100)
     public final URI type;
-    @Schema(example = "Resource not found")
+    @Schema(example = "Resource not found", maxLength = 100)
     public final String title;
-    @Schema(example = "404")
+    @Schema(example = "404", minimum = "400", maximum = "599")
     public final int status;
-    @Schema(example = "SIM 89490000000000000011 not found")
+    @Schema(example = "SIM 89490000000000000011 not found", maxLength = 2000)
     public final String detail;
-    @Schema(example = "/api/v1/sims/89490000000000000011")
+    @Schema(example = "/api/v1/sims/89490000000000000011", maxLength = 8192)
     public final String instance;
-    @Schema(description = "Field-level validation errors", implementation = FieldError[].class)
+    @Schema(description = "Field-level validation errors", type = SchemaType.ARRAY, implementation = FieldError.class,
+            maxItems = 1000)
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public final Object errors;
     @Schema(hidden = true)

@@ -85,7 +85,7 @@ public class ProblemMappers {
      * parser are 400 too; well-formed JSON with a wrong field or type is 422 naming the field.
      */
     private static ProblemException jsonProblem(JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException) {
+        if (hasCause(e, StreamConstraintsException.class)) {
             return malformed("The body exceeds the JSON limits: at most " + JsonConfig.MAX_NESTING + " levels of nesting"
                     + " and numbers of at most " + JsonConfig.MAX_NUMBER_LENGTH + " digits", e);
         }
@@ -101,6 +101,15 @@ public class ProblemMappers {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return malformed("The body is not valid JSON (UTF-8)" + where, e);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemException malformed(String detail, JsonProcessingException e) {

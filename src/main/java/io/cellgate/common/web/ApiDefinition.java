@@ -2,11 +2,15 @@ package io.cellgate.common.web;
 
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The API's top-level description in the published contract; the operations come from the resources. */
-@OpenAPIDefinition(info = @Info(title = "Cellgate API", version = "1.0.0"), tags = {
+@OpenAPIDefinition(info = @Info(title = "Cellgate API", version = "2.0.0"),
+        servers = @Server(url = "/", description = "This deployment of Cellgate (local, staging or production)", extensions = @Extension(name = "x-internal",
+                value = "false", parseValue = true)), tags = {
     @Tag(name = "SIMs", description = "A tenant's SIMs: inventory, labels, lifecycle, history and bulk actions"),
     @Tag(name = "Policy", description = "Service profiles, each SIM's effective policy and overrides, IMEI lock"),
     @Tag(name = "Static IPs", description = "The tenant's private IP pools and the static IPs of its SIMs"),

@@ -42,7 +42,8 @@ public class ApiParamConverters implements ParamConverterProvider {
             TenantId.class, new Value<>(TenantId::parse, "a tenant id: " + TenantId.PATTERN),
             SimKey.class, new Value<>(SimKey::parse, "an IMSI (15 digits) or an ICCID (19-20 digits)"),
             UUID.class, new Value<>(ApiParamConverters::uuid, "a UUID, e.g. 0b6f3f2e-6f0b-4a57-9a39-3c1e6f0d2a11"),
-            Instant.class, new Value<>(ApiParamConverters::instant, "an RFC 3339 timestamp, e.g. 2026-11-26T12:00:00Z"));
+            Instant.class, new Value<>(ApiParamConverters::instant, "an RFC 3339 timestamp, e.g. 2026-11-26T12:00:00Z"),
+            Integer.class, new Value<>(Integer::valueOf, "an integer"));
 
     /** A parameter type: how to make it from text, and what a valid value looks like. */
     private record Value<T>(Function<String, T> parse, String expected) {

@@ -10,6 +10,10 @@ import io.cellgate.common.problem.ProblemType;
  */
 public final class IfMatch {
     public static final String HEADER = "If-Match";
+    /** The ETags of this API are versions in quotes; {@code *} names whatever version is current. */
+    public static final String PATTERN = "^\\*$|^\"[0-9]{1,19}\"$";
+    public static final int MAX_LENGTH = 21;
+    private static final java.util.regex.Pattern SYNTAX = java.util.regex.Pattern.compile(PATTERN);
     public static final String DESCRIPTION = "Required: the ETag of the version this write changes, or * for whatever"
             + " version is current; 428 without it, 412 when it is no longer current";
 
@@ -25,6 +29,9 @@ public final class IfMatch {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag of " + what + " (current ETag " + etag(current) + "), or *");
+        }
+        if (ifMatch.length() > MAX_LENGTH || !SYNTAX.matcher(ifMatch).matches()) {
+            throw ProblemException.invalid(HEADER, "an ETag of this API, such as \"3\", or *");
         }
         if (!ifMatch.equals("*") && !ifMatch.equals(etag(current))) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The ETag of " + what + " is " + etag(current)

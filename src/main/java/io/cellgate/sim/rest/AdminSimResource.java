@@ -56,7 +56,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CARRIER_OPS)
 @Tag(name = "Admin: SIM stock")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "bearer", scopes = Roles.CARRIER_OPS)
 public class AdminSimResource {
     static final String CSV = "text/csv";
 
@@ -72,6 +72,7 @@ public class AdminSimResource {
     @POST
     @Path("/import")
     @Consumes({MediaType.APPLICATION_JSON, CSV})
+    @APIResponse(responseCode = "409", description = "A concurrent import took some of these SIMs")
     @Operation(operationId = "importSims", summary = "Import SIMs into stock (JSON array or CSV, up to 100,000)",
             description = "All or nothing: any invalid row or duplicate (in the file or already known) rejects the"
                     + " whole import with a problem listing each offending row (numbered from 1) and field.")
@@ -93,6 +94,7 @@ public class AdminSimResource {
 
     @POST
     @Path("/assign")
+    @APIResponse(responseCode = "409", description = "SIMs not in stock (listed), the tenant's SIM quota, or a concurrent change")
     @Operation(operationId = "assignSims", summary = "Assign SIMs in stock to a tenant (list or ICCID range)",
             description = "A list is all or nothing: if any SIM is unknown or not in stock, nothing moves and the"
                     + " problem lists them. A range assigns every SIM in stock inside it.")
@@ -102,6 +104,7 @@ public class AdminSimResource {
 
     @POST
     @Path("/unassign")
+    @APIResponse(responseCode = "409", description = "SIMs that are not ready (listed), or a concurrent change")
     @Operation(operationId = "unassignSims", summary = "Return never-used (ready) SIMs to stock",
             description = "All or nothing. The SIM's name and labels are cleared; its history stays with the tenant.")
     public Uni<StockChange> unassign(@NotNull @Valid UnassignRequest body) {
@@ -113,9 +116,10 @@ public class AdminSimResource {
     public Uni<Page<SimView>> list(
             @QueryParam("tenant_id") TenantId tenantId,
             @QueryParam("status") SimStatus status,
-            @QueryParam("iccid_prefix") @Pattern(regexp = "[0-9]{1,20}", message = "must be 1 to 20 digits")
+            @QueryParam("iccid_prefix") @Pattern(regexp = "^[0-9]{1,20}$", message = "must be 1 to 20 digits")
             @Size(max = 20) String iccidPrefix,
-            @QueryParam("label") @Size(max = 64) @Parameter(description = "key:value; repeat for several labels")
+            @QueryParam("label") @Size(max = 64) @Parameter(description = "key:value; repeat for several labels",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SimFilter.LabelSelector.class, maxItems = 64))
             List<String> label,
             @Valid @BeanParam PageRequest page) {
         SimFilter filter = new SimFilter(status, iccidPrefix, SimFilter.parseLabelParams(label));

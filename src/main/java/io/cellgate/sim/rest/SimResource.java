@@ -65,10 +65,11 @@ public class SimResource {
     @Operation(operationId = "listSims", summary = "List the tenant's SIMs, ordered by ICCID, with filters")
     public Uni<Page<SimView>> list(
             @QueryParam("status") SimStatus status,
-            @QueryParam("iccid_prefix") @Pattern(regexp = "[0-9]{1,20}", message = "must be 1 to 20 digits")
+            @QueryParam("iccid_prefix") @Pattern(regexp = "^[0-9]{1,20}$", message = "must be 1 to 20 digits")
             @Size(max = 20) String iccidPrefix,
             @QueryParam("label") @Size(max = 64)
-            @Parameter(description = "key:value; repeat for several labels (all must match)") List<String> label,
+            @Parameter(description = "key:value; repeat for several labels (all must match)",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SimFilter.LabelSelector.class, maxItems = 64)) List<String> label,
             @Valid @BeanParam PageRequest page) {
         SimFilter filter = new SimFilter(status, iccidPrefix, SimFilter.parseLabelParams(label));
         return sims.list(caller.actor(), filter, page.limit(), page.cursor());
@@ -103,6 +104,7 @@ public class SimResource {
     @POST
     @Path("/{iccid}/activate")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_OPERATOR})
+    @APIResponse(responseCode = "409", description = "The SIM's state does not allow this action; lists current_status and allowed_actions")
     @Operation(operationId = "activateSim", summary = "Activate a ready SIM")
     public Uni<SimView> activate(@PathParam("iccid") Iccid iccid) {
         return sims.transition(caller.actor(), iccid, SimAction.ACTIVATE);
@@ -111,6 +113,7 @@ public class SimResource {
     @POST
     @Path("/{iccid}/suspend")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_OPERATOR})
+    @APIResponse(responseCode = "409", description = "The SIM's state does not allow this action; lists current_status and allowed_actions")
     @Operation(operationId = "suspendSim", summary = "Suspend an active SIM")
     public Uni<SimView> suspend(@PathParam("iccid") Iccid iccid) {
         return sims.transition(caller.actor(), iccid, SimAction.SUSPEND);
@@ -119,6 +122,7 @@ public class SimResource {
     @POST
     @Path("/{iccid}/resume")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_OPERATOR})
+    @APIResponse(responseCode = "409", description = "The SIM's state does not allow this action; lists current_status and allowed_actions")
     @Operation(operationId = "resumeSim", summary = "Resume a suspended SIM")
     public Uni<SimView> resume(@PathParam("iccid") Iccid iccid) {
         return sims.transition(caller.actor(), iccid, SimAction.RESUME);
@@ -127,6 +131,7 @@ public class SimResource {
     @POST
     @Path("/{iccid}/terminate")
     @RolesAllowed(Roles.TENANT_ADMIN)
+    @APIResponse(responseCode = "409", description = "The SIM's state does not allow this action; lists current_status and allowed_actions")
     @Operation(operationId = "terminateSim", summary = "Terminate a ready or suspended SIM (final)",
             description = "Terminated is final. The body repeats the ICCID to confirm.")
     public Uni<SimView> terminate(@PathParam("iccid") Iccid iccid, @NotNull @Valid TerminateRequest body) {

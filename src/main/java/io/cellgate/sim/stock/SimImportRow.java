@@ -2,6 +2,7 @@ package io.cellgate.sim.stock;
 
 import io.cellgate.common.id.Iccid;
 import io.cellgate.common.id.Imsi;
+import io.cellgate.sim.SimLabels;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,5 +18,6 @@ public record SimImportRow(
                 maxLength = 15) String imsi,
         @Schema(description = "E.164, optional", example = "+4917012345678", pattern = "^\\+?[1-9][0-9]{6,14}$",
                 maxLength = 16) String msisdn,
-        @Schema(example = "{\"batch\":\"2026-11\"}") Map<String, String> labels) {
+        @Schema(example = "{\"batch\":\"2026-11\"}", maxProperties = SimLabels.MAX_LABELS,
+                additionalProperties = SimLabels.LabelValue.class) Map<String, String> labels) {
 }

@@ -8,5 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record StockChange(
         @Schema(description = "Tenant the SIMs went to, for assignments") TenantId tenantId,
         @Schema(description = "Number of SIMs imported, assigned or returned to stock", example = "1000",
-                maximum = "100000") int count) {
+                minimum = "0", maximum = "100000") int count) {
 }
