@@ -55,7 +55,7 @@ public class IpBulkAssignments implements JobHandler<Iccid> {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("pool_id", poolId.toString());
         if (request.filter() != null) {
-            parameters.put("filter", json.convertValue(request.filter(), Map.class));
+            parameters.put("filter", request.filter().given());
         }
         NewJob job = new NewJob("assign_ip", idempotencyKey,
                 JobStore.requestHash(json, Map.of("pool_id", poolId.toString(), "request", request)),

@@ -37,6 +37,21 @@ public record SimFilter(
         return this;
     }
 
+    /** The criteria given, as a job shows them among its parameters. */
+    public Map<String, Object> given() {
+        Map<String, Object> given = new LinkedHashMap<>();
+        if (status != null) {
+            given.put("status", status.dbValue());
+        }
+        if (iccidPrefix != null) {
+            given.put("iccid_prefix", iccidPrefix);
+        }
+        if (labels != null && !labels.isEmpty()) {
+            given.put("labels", labels);
+        }
+        return given;
+    }
+
     /** Parses {@code label=key:value} query parameters. */
     public static Map<String, String> parseLabelParams(List<String> params) {
         Map<String, String> labels = new LinkedHashMap<>();

@@ -28,6 +28,7 @@ class BulkActionTest {
     @BeforeAll
     static void tenants() {
         ensureTenant("acme");
+        ensureTenant("globex");
     }
 
     private static JsonPath awaitCompleted(String user, String jobId) {
@@ -80,11 +81,35 @@ class BulkActionTest {
         String id = as(ACME_OPERATOR)
                 .body(Map.of("action", "suspend", "filter", Map.of("status", "active", "iccid_prefix", sims.prefix)))
                 .post("/api/v1/sims/bulk-actions").then().statusCode(202).body("total", equalTo(4))
+                .body("parameters.filter.status", equalTo("active"))
+                .body("parameters.filter.iccid_prefix", equalTo(sims.prefix))
                 .extract().path("id");
-        awaitCompleted(ACME_OPERATOR, id);
+        org.junit.jupiter.api.Assertions.assertEquals(Map.of("status", "active", "iccid_prefix", sims.prefix),
+                awaitCompleted(ACME_OPERATOR, id).getMap("parameters.filter"), "the job shows the filter it was given");
         as(ACME_OPERATOR).queryParam("iccid_prefix", sims.prefix).get("/api/v1/sims").then()
                 .body("items.status", equalTo(List.of("suspended", "suspended", "suspended", "suspended", "ready",
                         "ready")));
+    }
+
+    @Test
+    void aTenantsJobsAreListedNewestFirstWithoutAnotherTenantsJobs() {
+        String prefix = TestSims.generate(1).prefix;
+        List<String> submitted = new ArrayList<>();
+        for (String action : List.of("activate", "suspend", "resume")) {
+            submitted.add(0, as(ACME_OPERATOR).body(Map.of("action", action, "filter", Map.of("iccid_prefix", prefix)))
+                    .post("/api/v1/sims/bulk-actions").then().statusCode(202).extract().path("id"));
+        }
+        JsonPath page = as(ACME_OPERATOR).queryParam("limit", 2).queryParam("status", "completed").get("/api/v1/jobs")
+                .then().statusCode(200).body("items", hasSize(2)).body("items[0].failures", equalTo(null))
+                .extract().jsonPath();
+        List<String> listed = new ArrayList<>(page.getList("items.id"));
+        listed.addAll(as(ACME_OPERATOR).queryParam("limit", 1).queryParam("cursor", page.getString("next_cursor"))
+                .get("/api/v1/jobs").then().statusCode(200).extract().jsonPath().getList("items.id"));
+        org.junit.jupiter.api.Assertions.assertEquals(submitted, listed, "the three jobs, newest first");
+        as(io.cellgate.support.Api.GLOBEX_ADMIN).queryParam("limit", 1000).get("/api/v1/jobs").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(submitted.get(0))));
+        problem(as(ACME_OPERATOR).queryParam("status", "lost").get("/api/v1/jobs").then(), 422, "validation-failed")
+                .body("errors[0].field", equalTo("status"));
     }
 
     @Test

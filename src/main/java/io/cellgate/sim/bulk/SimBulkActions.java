@@ -51,8 +51,7 @@ public class SimBulkActions implements JobHandler<Iccid> {
             }
         }
         SimSelection targets = SimSelection.of(actor.requireTenant(), request.iccids(), request.filter());
-        Map<String, Object> asked = request.filter() == null ? Map.of()
-                : Map.of("filter", json.convertValue(request.filter(), Map.class));
+        Map<String, Object> asked = request.filter() == null ? Map.of() : Map.of("filter", request.filter().given());
         NewJob job = new NewJob(request.action().apiName(), idempotencyKey, JobStore.requestHash(json, request),
                 targets.fromWhere(), targets.params(), asked);
         return jobs.create(actor, this, job).invoke(created -> runner.kick());
