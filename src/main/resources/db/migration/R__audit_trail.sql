@@ -1,4 +1,4 @@
--- The audit trail (audit_records, audit_chains: V4): appended through audit_append, linked into per-tenant hash chains
+-- The audit trail (audit_records, audit_chains): appended through audit_append, linked into per-tenant hash chains
 -- by audit_link, verified by audit_verify, append-only through any role that keeps the triggers below.
 -- (Repeatable: Flyway applies this file again whenever it changes; it holds the live definitions.)
 

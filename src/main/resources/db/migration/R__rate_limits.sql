@@ -1,4 +1,4 @@
--- Per-tenant API rate limits shared by every replica: token buckets in rate_buckets (UNLOGGED, V3).
+-- Per-tenant API rate limits shared by every replica: token buckets in rate_buckets (UNLOGGED).
 -- (Repeatable: Flyway applies this file again whenever it changes; it holds the live definitions.)
 
 -- Takes up to `wanted` whole tokens from the tenant's bucket (rate tokens per second, at most burst), refilled for the

@@ -1,4 +1,5 @@
--- Tenant isolation: what the row-level security policies (created in V5) ask, and the one-statement scoped SIM read.
+-- Tenant isolation: row-level security on every table that holds a tenant's data, beneath the service's own filters,
+-- and the one-statement scoped SIM read.
 -- (Repeatable: Flyway applies this file again whenever it changes; it holds the live definitions.)
 --
 -- Each transaction says whose rows it may see before it reads or writes anything:
@@ -21,3 +22,30 @@ BEGIN
     PERFORM set_config('cellgate.tenant', p_scope, true);
     RETURN QUERY SELECT * FROM sims WHERE iccid = p_iccid AND (p_scope = '*' OR tenant_id = p_scope);
 END $$;
+
+-- Every table that holds a tenant_id, filtered by it. (Stock SIMs and records of no tenant, chain '*', have no
+-- tenant_id: only the all-tenants scope sees them.) A new tenant-scoped table gets its line here.
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['sims', 'sim_transitions', 'jobs', 'service_profiles', 'ip_pools', 'sim_ip_addresses',
+                             'sim_decisions', 'rate_buckets', 'audit_records'] LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE format('DROP POLICY IF EXISTS tenant_isolation ON %I', t);
+        EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_visible(tenant_id))', t);
+    END LOOP;
+END $$;
+
+ALTER TABLE tenants ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tenant_isolation ON tenants;
+CREATE POLICY tenant_isolation ON tenants USING (tenant_visible(id));
+
+ALTER TABLE audit_chains ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tenant_isolation ON audit_chains;
+CREATE POLICY tenant_isolation ON audit_chains USING (tenant_visible(chain));
+
+-- A job's failures are visible with the job (the subquery is itself filtered by the jobs policy).
+ALTER TABLE job_failures ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tenant_isolation ON job_failures;
+CREATE POLICY tenant_isolation ON job_failures USING (EXISTS (SELECT 1 FROM jobs j WHERE j.id = job_id));

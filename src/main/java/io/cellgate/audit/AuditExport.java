@@ -2,8 +2,8 @@ package io.cellgate.audit;
 
 import io.cellgate.common.Page;
 import io.smallrye.mutiny.Multi;
-import io.vertx.core.json.JsonObject;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.cellgate.audit;
 
-import io.cellgate.common.Cursor;
-import io.cellgate.common.Page;
 import io.cellgate.common.Actor;
+import io.cellgate.common.Cursor;
 import io.cellgate.common.DataScope;
+import io.cellgate.common.Page;
+import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.common.id.TenantId;
 import io.smallrye.mutiny.Uni;
-import io.cellgate.common.db.ScopedDatabase;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -1,10 +1,8 @@
 package io.cellgate.audit;
 
-import io.cellgate.common.Actor;
 import io.cellgate.common.Origin;
 import io.cellgate.common.web.RequestOrigin;
 import io.cellgate.identity.Caller;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,7 +27,7 @@ public class RequestRecords {
     @Inject
     RequestOrigin request;
     @Inject
-    CurrentIdentityAssociation identities;
+    Caller caller;
     @Inject
     AuditLog log;
     @Inject
@@ -46,8 +44,7 @@ public class RequestRecords {
         }
         context.markRecorded();
         String outcome = status < 400 ? "success" : status >= 500 ? "failed" : "refused";
-        return identities.getDeferredIdentity().onFailure().recoverWithNull()
-                .map(identity -> identity == null ? Actor.anonymous(origin) : Caller.actorOf(identity, origin))
+        return caller.actorAsFarAsProved()
                 .flatMap(actor -> log.append(pool, actor, context.concernedTenant(), null, outcome, status));
     }
 

@@ -4,7 +4,9 @@ import io.cellgate.common.Actor;
 import io.cellgate.common.Origin;
 import io.cellgate.common.id.TenantId;
 import io.cellgate.common.web.RequestOrigin;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -25,6 +27,8 @@ public class Caller {
     SecurityIdentity identity;
     @Inject
     RequestOrigin origin;
+    @Inject
+    CurrentIdentityAssociation identities;
 
     private Actor actor;
 
@@ -33,6 +37,16 @@ public class Caller {
             actor = actorOf(identity, origin.get());
         }
         return actor;
+    }
+
+    /**
+     * The actor of this request as far as it proved who it is, for its audit record: also when the request was
+     * refused, and anonymous when its token was missing or did not verify.
+     */
+    public Uni<Actor> actorAsFarAsProved() {
+        Origin current = origin.get();
+        return identities.getDeferredIdentity().onFailure().recoverWithNull()
+                .map(proved -> proved == null ? Actor.anonymous(current) : actorOf(proved, current));
     }
 
     /** The actor a verified identity stands for, in the request of {@code origin}. */

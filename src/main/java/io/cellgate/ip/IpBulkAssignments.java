@@ -8,11 +8,11 @@ import io.cellgate.common.net.Ipv4;
 import io.cellgate.job.ClaimedJob;
 import io.cellgate.job.JobFailure;
 import io.cellgate.job.JobHandler;
+import io.cellgate.job.JobKind;
 import io.cellgate.job.JobRunner;
 import io.cellgate.job.JobStore;
 import io.cellgate.job.JobView;
 import io.cellgate.job.NewJob;
-import io.cellgate.job.TargetKind;
 import io.cellgate.sim.SimStatus;
 import io.cellgate.sim.bulk.SimSelection;
 import io.cellgate.sim.store.SimStore;
@@ -34,7 +34,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class IpBulkAssignments implements JobHandler<Iccid> {
-    static final String KIND = "ip_bulk_assignment";
+    static final JobKind<Iccid> KIND = new JobKind<>("ip_bulk_assignment", SimSelection.ICCIDS);
     private static final String CURRENT_POOLS = "SELECT iccid, pool_id FROM sim_ip_addresses WHERE iccid = ANY($1::text[])";
 
     @Inject
@@ -66,13 +66,8 @@ public class IpBulkAssignments implements JobHandler<Iccid> {
     }
 
     @Override
-    public String kind() {
+    public JobKind<Iccid> kind() {
         return KIND;
-    }
-
-    @Override
-    public TargetKind<Iccid> targets() {
-        return SimSelection.ICCIDS;
     }
 
     @Override

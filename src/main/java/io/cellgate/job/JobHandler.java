@@ -6,10 +6,7 @@ import java.util.List;
 
 /** Does the work of one kind of job, a chunk of targets at a time, inside the transaction that records progress. */
 public interface JobHandler<K> {
-    String kind();
-
-    /** The kind of key this job's targets are. */
-    TargetKind<K> targets();
+    JobKind<K> kind();
 
     /** Processes the targets and returns those that failed; everything else counts as succeeded. */
     Uni<List<JobFailure>> process(SqlConnection tx, ClaimedJob job, List<K> targets);

@@ -1,10 +1,10 @@
 package io.cellgate.job;
 
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
 import io.cellgate.common.Actor;
 import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.common.id.TenantId;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -121,7 +121,7 @@ public class JobRunner {
     /** The handler's work on the chunk, its targets read back as keys of the handler's kind. */
     private static <K> Uni<List<JobFailure>> process(SqlConnection tx, JobHandler<K> handler, ClaimedJob job,
                                                      List<String> targets) {
-        return handler.process(tx, job, targets.stream().map(handler.targets().parse()).toList());
+        return handler.process(tx, job, targets.stream().map(handler.kind().targets().parse()).toList());
     }
 
     private Uni<Void> recordFailures(SqlConnection tx, UUID jobId, List<JobFailure> failures) {
@@ -138,7 +138,7 @@ public class JobRunner {
 
     private JobHandler<?> handler(String kind) {
         if (byKind == null) {
-            byKind = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+            byKind = handlers.stream().collect(Collectors.toMap(handler -> handler.kind().name(), Function.identity()));
         }
         JobHandler<?> handler = byKind.get(kind);
         if (handler == null) {

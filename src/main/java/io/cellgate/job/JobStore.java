@@ -56,8 +56,8 @@ public class JobStore {
     private Uni<JobView> insert(SqlConnection tx, Actor actor, JobHandler<?> handler, NewJob job) {
         Tuple params = job.params();
         String values = String.join(", ", placeholder(params, UUID.randomUUID(), "uuid"),
-                placeholder(params, actor.requireTenant().value(), "text"), placeholder(params, handler.kind(), "text"),
-                placeholder(params, handler.targets().name(), "text"), placeholder(params, job.action(), "text"),
+                placeholder(params, actor.requireTenant().value(), "text"), placeholder(params, handler.kind().name(), "text"),
+                placeholder(params, handler.kind().targets().name(), "text"), placeholder(params, job.action(), "text"),
                 placeholder(params, actor.subject(), "text"), placeholder(params, job.idempotencyKey(), "text"),
                 placeholder(params, job.requestHash(), "text"),
                 placeholder(params, new JsonObject(job.parameters()), "jsonb"));

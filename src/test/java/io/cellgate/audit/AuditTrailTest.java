@@ -1,6 +1,5 @@
 package io.cellgate.audit;
 
-import io.cellgate.support.TestActors;
 import static io.cellgate.support.Api.ACME_ADMIN;
 import static io.cellgate.support.Api.ACME_VIEWER;
 import static io.cellgate.support.Api.GLOBEX_ADMIN;
@@ -17,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cellgate.common.DataScope;
 import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.support.OwnerDatabase;
+import io.cellgate.support.TestActors;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -27,8 +26,8 @@ import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;

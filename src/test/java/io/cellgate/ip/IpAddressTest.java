@@ -1,6 +1,5 @@
 package io.cellgate.ip;
 
-import io.cellgate.support.TestActors;
 import static io.cellgate.support.Api.ACME_ADMIN;
 import static io.cellgate.support.Api.ACME_OPERATOR;
 import static io.cellgate.support.Api.ACME_VIEWER;
@@ -14,8 +13,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cellgate.common.DataScope;
 import io.cellgate.common.db.ScopedDatabase;
+import io.cellgate.support.TestActors;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -1,6 +1,5 @@
 package io.cellgate.policy;
 
-import io.cellgate.support.TestActors;
 import static io.cellgate.policy.ServiceProfileTest.createProfile;
 import static io.cellgate.policy.ServiceProfileTest.uniqueName;
 import static io.cellgate.support.Api.ACME_ADMIN;
@@ -15,8 +14,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.cellgate.common.DataScope;
 import io.cellgate.common.db.ScopedDatabase;
+import io.cellgate.support.TestActors;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,5 @@
 package io.cellgate.tenant;
 
-import io.cellgate.support.TestActors;
 import static io.cellgate.support.Api.ACME_ADMIN;
 import static io.cellgate.support.Api.ACME_OPERATOR;
 import static io.cellgate.support.Api.GLOBEX_ADMIN;
@@ -15,6 +14,7 @@ import io.cellgate.common.DataScope;
 import io.cellgate.common.db.DatabaseRoleCheck;
 import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.support.OwnerDatabase;
+import io.cellgate.support.TestActors;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;

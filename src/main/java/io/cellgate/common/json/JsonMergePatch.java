@@ -1,9 +1,9 @@
 package io.cellgate.common.json;
 
-import io.cellgate.common.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cellgate.common.problem.ProblemException;
 import java.util.Iterator;
 import java.util.Map;
 

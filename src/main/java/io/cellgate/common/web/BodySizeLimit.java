@@ -1,7 +1,7 @@
 package io.cellgate.common.web;
 
-import io.cellgate.common.problem.ProblemType;
 import io.cellgate.common.problem.Problem;
+import io.cellgate.common.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;

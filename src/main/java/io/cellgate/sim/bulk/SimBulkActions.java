@@ -8,11 +8,11 @@ import io.cellgate.common.problem.ProblemType;
 import io.cellgate.job.ClaimedJob;
 import io.cellgate.job.JobFailure;
 import io.cellgate.job.JobHandler;
+import io.cellgate.job.JobKind;
 import io.cellgate.job.JobRunner;
 import io.cellgate.job.JobStore;
 import io.cellgate.job.JobView;
 import io.cellgate.job.NewJob;
-import io.cellgate.job.TargetKind;
 import io.cellgate.sim.SimAction;
 import io.cellgate.sim.store.SimTransitions;
 import io.smallrye.mutiny.Uni;
@@ -29,7 +29,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class SimBulkActions implements JobHandler<Iccid> {
-    static final String KIND = "sim_bulk_action";
+    static final JobKind<Iccid> KIND = new JobKind<>("sim_bulk_action", SimSelection.ICCIDS);
 
     @Inject
     JobStore jobs;
@@ -58,13 +58,8 @@ public class SimBulkActions implements JobHandler<Iccid> {
     }
 
     @Override
-    public String kind() {
+    public JobKind<Iccid> kind() {
         return KIND;
-    }
-
-    @Override
-    public TargetKind<Iccid> targets() {
-        return SimSelection.ICCIDS;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.cellgate.common.db;
 
-import io.cellgate.common.DataScope;
-import io.cellgate.support.TestActors;
 import static io.cellgate.support.Api.ACME_ADMIN;
 import static io.cellgate.support.Api.as;
 import static io.cellgate.support.Api.ensureTenant;
@@ -10,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.cellgate.common.DataScope;
+import io.cellgate.support.TestActors;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.awaitility.Awaitility;
