@@ -44,12 +44,8 @@ for _ in $(seq "$rounds"); do
   measure A "$a"
   measure B "$b"
 done
-awk '
-  function median(a, n,   i, j, t) {
-    for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (a[j] < a[i]) {t = a[i]; a[i] = a[j]; a[j] = t}
-    return n % 2 ? a[int(n / 2)] : (a[n / 2 - 1] + a[n / 2]) / 2
-  }
-  {k = $1 " " $2; rps[k, n[k]] = $3; p50[k, n[k]] = $6; p99[k, n[k]] = $9; n[k]++}
+awk "$AWK_MEDIAN"'
+  {k = $1 " " $2; m = n[k]++; rps[k, m] = $3; p50[k, m] = $6; p99[k, m] = $9}
   END {
     split("get patch", calls, " ")
     for (c = 1; c <= 2; c++) {

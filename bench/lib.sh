@@ -54,3 +54,10 @@ lift_rate_limit() {
   curl -fsS -X PATCH -H "Authorization: Bearer $(token ops)" -H 'Content-Type: application/json' \
     -d '{"quotas": {"api_requests_per_second": 100000, "api_burst": 100000}}' "${2:-$BASE_URL}/api/v1/admin/tenants/$1" >/dev/null
 }
+
+# An awk function for scripts that summarise runs: median(array indexed 0..n-1, n); sorts the array in place.
+AWK_MEDIAN='function median(a, n,   i, j, t) {
+  for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (a[j] < a[i]) {t = a[i]; a[i] = a[j]; a[j] = t}
+  return n % 2 ? a[int(n / 2)] : (a[n / 2 - 1] + a[n / 2]) / 2
+}
+'

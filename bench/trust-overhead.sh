@@ -69,11 +69,7 @@ run_arm() { # run_arm NAME APP_DIR [ENV...]
 medians() { # the median over the rounds of each arm's p50 and p99
   echo "median of $rounds rounds:"
   for arm in all no-audit auth none; do
-    awk -v arm="$arm" 'BEGIN {n = 0} $1 == arm {p50[n] = $5; p99[n] = $8; n++}
-      function median(a, n,   i, j, t) {
-        for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (a[j] < a[i]) {t = a[i]; a[i] = a[j]; a[j] = t}
-        return n % 2 ? a[int(n / 2)] : (a[n / 2 - 1] + a[n / 2]) / 2
-      }
+    awk -v arm="$arm" "$AWK_MEDIAN"'BEGIN {n = 0} $1 == arm {p50[n] = $5; p99[n] = $8; n++}
       END {printf "%-9s p50 %7.2f ms  p99 %7.2f ms\n", arm, median(p50, n), median(p99, n)}' "$WORK/trust-runs.txt"
   done
 }

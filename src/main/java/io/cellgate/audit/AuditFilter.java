@@ -1,8 +1,6 @@
 package io.cellgate.audit;
 
-import io.cellgate.common.Origin;
 import io.cellgate.common.web.RequestGuard;
-import io.cellgate.common.web.RequestOrigin;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -11,21 +9,14 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * The HTTP safety net of the trail: once an answer is known, the request's record is written unless an audited
  * transaction wrote it ({@link RequestRecords}): refusals, hostile input (recorded escaped, {@link RequestGuard}),
- * failures, changes outside the database such as the identity provider's, and carrier-ops reads. The answer carries
- * the request's id.
+ * failures, changes outside the database such as the identity provider's, and carrier-ops reads.
  */
 public class AuditFilter {
-    @Inject
-    RequestOrigin request;
     @Inject
     RequestRecords records;
 
     @ServerResponseFilter
     public Uni<Void> record(ContainerResponseContext response) {
-        Origin origin = request.get();
-        if (origin != null && RequestGuard.echoable(origin.requestId())) {
-            response.getHeaders().putSingle(RequestGuard.REQUEST_ID, origin.requestId());
-        }
         return records.record(response.getStatus());
     }
 }

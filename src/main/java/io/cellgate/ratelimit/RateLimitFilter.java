@@ -6,16 +6,15 @@ import io.cellgate.common.problem.ProblemType;
 import io.cellgate.identity.Caller;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Every authenticated tenant call takes a token from the tenant's bucket. Over the limit: 429 with Retry-After;
@@ -24,7 +23,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class RateLimitFilter {
     static final String POLICY = "RateLimit-Policy";
     static final String LIMIT = "RateLimit";
-    private static final String DECISION = RateLimitDecision.class.getName();
 
     @Inject
     CurrentIdentityAssociation identities;
@@ -35,7 +33,7 @@ public class RateLimitFilter {
     boolean enabled;
 
     @ServerRequestFilter
-    public Uni<Response> limit(ContainerRequestContext request) {
+    public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
         if (!enabled || !request.getUriInfo().getPath().startsWith("/api/")
                 || request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
             return Uni.createFrom().nullItem();
@@ -46,7 +44,8 @@ public class RateLimitFilter {
                 return Uni.createFrom().nullItem();
             }
             return limiter.take(token.getClaim(Caller.TENANT_CLAIM).toString()).map(decision -> {
-                request.setProperty(DECISION, decision);
+                // On the Vert.x response, so that streamed answers, which skip the response filters, carry them too.
+                http.response().headers().set(POLICY, decision.policyHeader()).set(LIMIT, decision.limitHeader());
                 if (decision.allowed()) {
                     return null;
                 }
@@ -55,19 +54,8 @@ public class RateLimitFilter {
                         + decision.retryAfterSeconds() + " s", request.getUriInfo().getPath(), Map.of());
                 return Response.fromResponse(ProblemMappers.respond(problem))
                         .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds())
-                        .header(POLICY, decision.policyHeader())
-                        .header(LIMIT, decision.limitHeader())
                         .build();
             });
         });
-    }
-
-    @ServerResponseFilter
-    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(DECISION) instanceof RateLimitDecision decision
-                && !response.getHeaders().containsKey(POLICY)) {
-            response.getHeaders().putSingle(POLICY, decision.policyHeader());
-            response.getHeaders().putSingle(LIMIT, decision.limitHeader());
-        }
     }
 }

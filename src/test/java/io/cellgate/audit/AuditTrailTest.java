@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,18 +163,20 @@ class AuditTrailTest {
 
         String jsonl = as(ACME_ADMIN).accept("application/x-ndjson").queryParam("target", "/api/v1/sims/" + iccid)
                 .get("/api/v1/audit/export").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("application/x-ndjson")).extract().asString();
+                .contentType(startsWith("application/x-ndjson"))
+                .header("X-Request-Id", notNullValue()).header("RateLimit", notNullValue())
+                .header("RateLimit-Policy", notNullValue()).extract().asString();
         List<String> lines = jsonl.lines().toList();
         assertEquals(2, lines.size());
         assertEquals("suspendSim", new JsonPath(lines.get(1)).getString("action"));
 
         String csv = as(ACME_ADMIN).accept("text/csv").queryParam("target", "/api/v1/sims/" + iccid)
                 .get("/api/v1/audit/export/csv").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+                .contentType(startsWith("text/csv")).extract().asString();
         List<String> rows = csv.lines().toList();
         assertEquals(3, rows.size());
-        org.junit.jupiter.api.Assertions.assertTrue(rows.get(0).startsWith("id,chain,seq,at,tenant_id,subject"));
-        org.junit.jupiter.api.Assertions.assertTrue(rows.get(1).contains(",activateSim,POST,/api/v1/sims/" + iccid));
+        assertTrue(rows.get(0).startsWith("id,chain,seq,at,tenant_id,subject"));
+        assertTrue(rows.get(1).contains(",activateSim,POST,/api/v1/sims/" + iccid));
 
         String all = as(OPS).accept("application/x-ndjson").queryParam("tenant_id", "acme")
                 .queryParam("target", "/api/v1/sims/" + iccid).get("/api/v1/admin/audit/export").then().statusCode(200)

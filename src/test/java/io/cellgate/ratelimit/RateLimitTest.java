@@ -55,6 +55,10 @@ class RateLimitTest {
                 .header("Retry-After", equalTo("1"))
                 .header("RateLimit-Policy", equalTo("\"tenant\";q=3;w=3"))
                 .header("RateLimit", matchesPattern("\"tenant\";r=0;t=[1-3]"));
+        for (String name : List.of("RateLimit-Policy", "RateLimit", "X-Request-Id")) {
+            assertEquals(1, responses.get(0).headers().getValues(name).size(), name + " once on the answer");
+            assertEquals(1, refused.headers().getValues(name).size(), name + " once on the refusal");
+        }
     }
 
     /** globex runs into its limit while acme, at the same time, gets every call through. */

@@ -26,7 +26,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * The first look at every API request. It captures the request's {@link Origin} (escaped, so that even a refusal of
  * hostile input can be recorded), then refuses what must not go further: a request head over the size limits (414,
  * 431), query parameters that are not valid UTF-8 (400) or hold a NUL or another control character (422), and a
- * recorded header (User-Agent, X-Request-Id) of that kind (422). Path parameters are values of the API's own types,
+ * recorded header (User-Agent, X-Request-Id) of that kind (422). Every answer carries the request's id. Path parameters are values of the API's own types,
  * each checked where it is made ({@link ApiParamConverters}); JSON strings are checked as they are read
  * ({@code common.json}).
  */
@@ -46,10 +46,14 @@ public class RequestGuard {
         String sentId = http.getHeader(REQUEST_ID);
         String method = UntrustedText.forRecord(http.method().name(), 20);
         String target = UntrustedText.forRecord(http.path(), MAX_TARGET);
+        String requestId = sentId == null ? UUID.randomUUID().toString() : UntrustedText.forRecord(sentId, MAX_REQUEST_ID);
         origin.set(new Origin(method, target, method + " " + target,
                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
-                UntrustedText.forRecord(http.getHeader(HttpHeaders.USER_AGENT), MAX_USER_AGENT),
-                sentId == null ? UUID.randomUUID().toString() : UntrustedText.forRecord(sentId, MAX_REQUEST_ID)));
+                UntrustedText.forRecord(http.getHeader(HttpHeaders.USER_AGENT), MAX_USER_AGENT), requestId));
+        if (echoable(requestId)) {
+            // On the Vert.x response, so that streamed answers, which skip the response filters, carry it too.
+            http.response().headers().set(REQUEST_ID, requestId);
+        }
         Problem refused = limits.exceeded(http);
         if (refused == null) {
             try {
@@ -76,7 +80,7 @@ public class RequestGuard {
     }
 
     /** Whether a request id may be echoed in a header as it is: a valid one, or one this service made. */
-    public static boolean echoable(String requestId) {
+    private static boolean echoable(String requestId) {
         return requestId != null && requestId.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record SimSelection(String fromWhere, Tuple params) {
     /** The targets of jobs over SIMs. */
-    public static final TargetKind<Iccid> ICCIDS = new TargetKind<>("iccid", Iccid::parse, Iccid::value);
+    public static final TargetKind<Iccid> ICCIDS = new TargetKind<>("iccid", Iccid::parse);
 
     public static SimSelection of(TenantId tenant, List<Iccid> iccids, SimFilter filter) {
         if ((iccids == null) == (filter == null)) {
