@@ -44,8 +44,6 @@ $$;
 -- New SIMs get their decisions (stock SIMs have none: refresh_sim_decisions skips SIMs of no tenant).
 CREATE OR REPLACE FUNCTION sims_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM sim_ip_addresses a USING changed_rows c
-    WHERE a.iccid = c.iccid AND c.status IN ('terminated', 'stock');
     PERFORM refresh_sim_decisions(ARRAY(SELECT iccid FROM changed_rows));
     RETURN NULL;
 END $$;

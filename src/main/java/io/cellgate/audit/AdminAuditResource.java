@@ -56,7 +56,7 @@ public class AdminAuditResource {
     @Path("/verify")
     @Operation(operationId = "verifyAllAuditTrails", summary = "Recompute one chain (chain=<tenant> or *) or all of them")
     public Uni<List<AuditVerification>> verify(
-            @QueryParam("chain") @Pattern(regexp = "^\\*$|^[a-z][a-z0-9-]{1,62}$", message = "a tenant id or *")
+            @QueryParam("chain") @Pattern(regexp = AuditVerification.CHAIN_PATTERN, message = "a tenant id or *")
             @Size(max = 63) String chain) {
         Actor actor = caller.actor();
         Uni<List<String>> chains = chain != null ? Uni.createFrom().item(List.of(chain)) : audit.chains(actor);

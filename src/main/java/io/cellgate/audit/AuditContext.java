@@ -4,13 +4,12 @@ import io.cellgate.common.id.TenantId;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * The HTTP side of the trail, for {@link AuditFilter}: whether the request being served is audited, whether an audited
- * transaction already recorded it, and which tenant a carrier-ops read concerned. Services never see it: they are
- * given the actor and note what they change ({@link AuditedWrites}).
+ * The HTTP side of the trail, for {@link AuditFilter}: whether an audited transaction already recorded the request
+ * being served, and which tenant a carrier-ops read concerned. Services never see it: they are given the actor and
+ * note what they change ({@link AuditedWrites}).
  */
 @RequestScoped
 public class AuditContext {
-    private boolean audited;
     private boolean recorded;
     private TenantId concernedTenant;
 
@@ -20,14 +19,6 @@ public class AuditContext {
      */
     public void concernsTenant(TenantId tenant) {
         concernedTenant = tenant;
-    }
-
-    void audit(boolean audited) {
-        this.audited = audited;
-    }
-
-    boolean isAudited() {
-        return audited;
     }
 
     void markRecorded() {

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AuditRecordView(
         @Schema(example = "1042", minimum = "1", maximum = "9223372036854775807") long id,
         @Schema(description = "The hash chain: the tenant, or * for records of no tenant", example = "acme",
-                pattern = "^\\*$|^[a-z][a-z0-9-]{1,62}$", maxLength = 63) String chain,
+                pattern = AuditVerification.CHAIN_PATTERN, maxLength = 63) String chain,
         @Schema(description = "Position in the chain; null for the second or so until the record is linked",
                 example = "311", minimum = "1", maximum = "9223372036854775807") Long seq,
         Instant at,

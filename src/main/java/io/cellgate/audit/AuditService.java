@@ -45,7 +45,7 @@ public class AuditService {
         add(where, params, "at < $", filter.to() == null ? null : filter.to().atOffset(ZoneOffset.UTC));
         add(where, params, "subject = $", filter.subject());
         add(where, params, "action = $", filter.action());
-        add(where, params, "target LIKE $", filter.target() == null ? null : filter.target() + "%");
+        add(where, params, "starts_with(target, $)", filter.target());
         add(where, params, "outcome = $", filter.outcome());
         add(where, params, "id > $", Cursor.decode(cursor, Long::valueOf));
         params.addValue(limit + 1);
@@ -87,7 +87,7 @@ public class AuditService {
     private static void add(List<String> where, Tuple params, String clause, Object value) {
         if (value != null) {
             params.addValue(value);
-            where.add(clause + params.size());
+            where.add(clause.replace("$", "$" + params.size()));
         }
     }
 

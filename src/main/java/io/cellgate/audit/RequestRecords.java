@@ -39,7 +39,8 @@ public class RequestRecords {
     /** The record of the request being answered with {@code status}, unless its transaction wrote one already. */
     Uni<Void> record(int status) {
         Origin origin = request.get();
-        if (origin == null || !isAudited(origin) || (context.isRecorded() && status < 400)) {
+        if (origin == null || !isAudited(origin.method(), request.routedPath())
+                || (context.isRecorded() && status < 400)) {
             return Uni.createFrom().voidItem();
         }
         context.markRecorded();
@@ -53,8 +54,7 @@ public class RequestRecords {
         return record(200).onItem().transformToMulti(written -> stream);
     }
 
-    private boolean isAudited(Origin origin) {
-        return enabled && origin.target().startsWith("/api/")
-                && (MUTATING.contains(origin.method()) || origin.target().startsWith(CARRIER_OPS_PATHS));
+    private boolean isAudited(String method, String path) {
+        return enabled && path.startsWith("/api/") && (MUTATING.contains(method) || path.startsWith(CARRIER_OPS_PATHS));
     }
 }

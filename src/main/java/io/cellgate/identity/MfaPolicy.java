@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * The one list of calls that need a token proving multi-factor authentication ({@code otp} in the token's
  * {@code amr}). Humans without a second factor and service accounts, which have none, are refused these calls.
- * Bulk actions carry their action in the body; a bulk terminate asks {@link Caller#requireMfa} itself.
+ * Bulk actions carry their action in the body; a bulk terminate asks
+ * {@link io.cellgate.common.Actor#requireMfa} itself.
  */
 public final class MfaPolicy {
 

@@ -1,5 +1,6 @@
 package io.cellgate.identity;
 
+import io.cellgate.common.Cursor;
 import io.cellgate.common.Page;
 import io.cellgate.common.id.TenantId;
 import io.cellgate.common.problem.ProblemException;
@@ -64,7 +65,8 @@ public class TenantUsers {
     }
 
     public Page<TenantUserView> list(TenantId tenant, int limit, String cursor) {
-        int first = io.cellgate.common.Cursor.decode(cursor) == null ? 0 : offset(cursor);
+        Integer after = Cursor.decode(cursor, TenantUsers::offset);
+        int first = after == null ? 0 : after;
         return directory.call("Users", () -> {
             List<UserRepresentation> found = directory.realm().users()
                     .searchByAttributes(first, limit + 1, null, false, Caller.TENANT_CLAIM + ":" + tenant.value());
@@ -72,7 +74,7 @@ public class TenantUsers {
             for (UserRepresentation user : found.subList(0, Math.min(limit, found.size()))) {
                 users.add(view(directory.realm().users().get(user.getId())));
             }
-            String next = found.size() > limit ? io.cellgate.common.Cursor.encode(Integer.toString(first + limit)) : null;
+            String next = found.size() > limit ? Cursor.encode(Integer.toString(first + limit)) : null;
             return new Page<>(users, next);
         });
     }
@@ -135,11 +137,12 @@ public class TenantUsers {
                 rep.getRequiredActions() == null ? List.of() : rep.getRequiredActions(), null);
     }
 
-    private static int offset(String cursor) {
-        try {
-            return Integer.parseInt(io.cellgate.common.Cursor.decode(cursor));
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("cursor", "not a cursor returned by this API");
+    /** An offset into the directory's search, as a cursor of this API holds it. */
+    private static int offset(String raw) {
+        int offset = Integer.parseInt(raw);
+        if (offset < 0) {
+            throw new IllegalArgumentException("negative offset");
         }
+        return offset;
     }
 }

@@ -73,18 +73,18 @@ public class IpBulkAssignments implements JobHandler<Iccid> {
     @Override
     public Uni<List<JobFailure>> process(SqlConnection tx, ClaimedJob job, List<Iccid> targets) {
         UUID poolId = UUID.fromString((String) job.parameters().get("pool_id"));
-        return tx.preparedQuery("SELECT cidr::text AS cidr FROM ip_pools WHERE id = $1 AND tenant_id = $2 FOR UPDATE")
+        // SIMs before their pool, in the order of every writer of addresses, so that none waits for another in a circle
+        return sims.lock(tx, job.tenant(), targets).flatMap(states -> tx.preparedQuery(
+                        "SELECT cidr::text AS cidr FROM ip_pools WHERE id = $1 AND tenant_id = $2 FOR UPDATE")
                 .execute(Tuple.of(poolId, job.tenant().value()))
                 .flatMap(poolRows -> {
                     if (poolRows.size() == 0) {
                         return Uni.createFrom().item(failAll(targets, "pool_not_found"));
                     }
                     Cidr network = Cidr.parse(poolRows.iterator().next().getString("cidr"));
-                    return sims.lock(tx, job.tenant(), targets).flatMap(states -> tx.preparedQuery(CURRENT_POOLS)
-                            .execute(Tuple.tuple().addArrayOfString(targets.stream().map(Iccid::value)
-                                    .toArray(String[]::new)))
-                            .flatMap(current -> assign(tx, poolId, network, targets, states, current)));
-                });
+                    return tx.preparedQuery(CURRENT_POOLS).execute(Tuple.tuple().addArrayOfString(Iccid.values(targets)))
+                            .flatMap(current -> assign(tx, poolId, network, targets, states, current));
+                }));
     }
 
     private Uni<List<JobFailure>> assign(SqlConnection tx, UUID poolId, Cidr network, List<Iccid> targets,
@@ -112,7 +112,7 @@ public class IpBulkAssignments implements JobHandler<Iccid> {
             for (Iccid iccid : needing.subList(free.size(), needing.size())) {
                 failures.add(new JobFailure(iccid.value(), "pool_exhausted", null));
             }
-            String[] served = needing.subList(0, free.size()).stream().map(Iccid::value).toArray(String[]::new);
+            String[] served = Iccid.values(needing.subList(0, free.size()));
             if (served.length == 0) {
                 return Uni.createFrom().item(failures);
             }

@@ -2,6 +2,7 @@ package io.cellgate.ip;
 
 import io.cellgate.common.Page;
 import io.cellgate.common.PageRequest;
+import io.cellgate.common.web.ClientKeys;
 import io.cellgate.common.web.IdempotencyKeys;
 import io.cellgate.identity.Caller;
 import io.cellgate.identity.Roles;
@@ -63,8 +64,8 @@ public class IpPoolResource {
     @APIResponse(responseCode = "202", description = "Job accepted",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     public Uni<Response> bulkAssign(@PathParam("id") UUID id,
-                                    @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = IdempotencyKeys.MAX_LENGTH)
-                                    @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.RULE)
+                                    @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = ClientKeys.MAX_LENGTH)
+                                    @Pattern(regexp = ClientKeys.PATTERN, message = ClientKeys.RULE)
                                     @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
                                     @NotNull @Valid BulkIpAssignmentRequest body) {
         return bulk.submit(caller.actor(), id, body, idempotencyKey)

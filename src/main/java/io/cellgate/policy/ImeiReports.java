@@ -40,26 +40,36 @@ public class ImeiReports implements NetworkReportPort {
                 return Uni.createFrom().nullItem();
             }
             if (!LOCK_ON_FIRST_USE.equals(decision.imeiLockMode()) || decision.imei() != null) {
-                return Uni.createFrom().item(new ImeiSeen(lockOf(decision), false));
+                return Uni.createFrom().item(lockOf(decision));
             }
             Actor onTenant = networkFunction.actingFor(decision.tenantId());
-            JsonNode lock = json.createObjectNode().put("mode", "locked")
-                    .put("imei", imei.withoutSoftwareVersion().value());
+            Imei device = imei.withoutSoftwareVersion();
+            JsonNode lock = json.createObjectNode().put("mode", "locked").put("imei", device.value());
             return writes.inTransaction(onTenant, onTenant.scope(), (tx, note) -> policies.change(tx, note,
                             decision.tenantId(), decision.iccid(), "*", false, null,
-                            overrides -> lockedMeanwhile(overrides) ? overrides
+                            overrides -> settledMeanwhile(overrides) ? overrides
                                     : ((ObjectNode) overrides.deepCopy()).set("imei_lock", lock)))
-                    .map(policy -> new ImeiSeen(Imei.parse(policy.policy().path("imei_lock").path("imei").asText()),
-                            true));
+                    .map(policy -> seen(policy.policy().path("imei_lock"), device));
         });
     }
 
-    private static Imei lockOf(Decision decision) {
-        return "locked".equals(decision.imeiLockMode()) && decision.imei() != null ? Imei.parse(decision.imei()) : null;
+    private static ImeiSeen lockOf(Decision decision) {
+        return new ImeiSeen("locked".equals(decision.imeiLockMode()) && decision.imei() != null
+                ? Imei.parse(decision.imei()) : null, false);
     }
 
-    /** Another report locked the SIM between the decision read and the SIM's row lock. */
-    private static boolean lockedMeanwhile(JsonNode overrides) {
-        return "locked".equals(overrides.path("imei_lock").path("mode").asText(null));
+    private static ImeiSeen seen(JsonNode lock, Imei reported) {
+        Imei lockedTo = "locked".equals(lock.path("mode").asText(null)) && lock.hasNonNull("imei")
+                ? Imei.parse(lock.get("imei").asText()) : null;
+        return new ImeiSeen(lockedTo, reported.equals(lockedTo));
+    }
+
+    /**
+     * Between the decision read and the SIM's row lock, the SIM got its own lock setting other than lock on first use:
+     * another report locked it, or the tenant decided (an explicit lock, or mode off). That setting stands.
+     */
+    private static boolean settledMeanwhile(JsonNode overrides) {
+        String mode = overrides.path("imei_lock").path("mode").asText(null);
+        return mode != null && !LOCK_ON_FIRST_USE.equals(mode);
     }
 }

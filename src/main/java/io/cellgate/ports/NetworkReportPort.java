@@ -12,13 +12,17 @@ import io.smallrye.mutiny.Uni;
  */
 public interface NetworkReportPort {
     /**
-     * The SIM was seen in the device with this IMEI (or IMEISV): it becomes the SIM's last seen IMEI, and where the
-     * SIM's IMEI lock says {@code lock_on_first_use} and holds no IMEI yet, the SIM is locked to it, in the same
-     * transaction. Answers the lock that holds after the report; null when no tenant has a SIM of this IMSI.
+     * The SIM was seen in the device with this IMEI (or IMEISV): where the SIM's IMEI lock says
+     * {@code lock_on_first_use} and holds no IMEI yet, the SIM is locked to the device's IMEI. Answers the lock that
+     * holds after the report; null when no tenant has a SIM of this IMSI. (The SIM's last seen IMEI is written with
+     * the session reports of the RADIUS server.)
      */
     Uni<ImeiSeen> imeiSeen(Actor networkFunction, Imsi imsi, Imei imei);
 
-    /** The outcome of an IMEI report: the IMEI the SIM is locked to now (null when it is not locked), and whether the report locked it. */
+    /**
+     * The outcome of an IMEI report: the IMEI the SIM is locked to now (null when it is not locked), and whether
+     * this report locked it (or another report of the same device at the same moment).
+     */
     record ImeiSeen(Imei lockedTo, boolean lockedNow) {
     }
 }

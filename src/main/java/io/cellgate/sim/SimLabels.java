@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A SIM's name and label rules, shared by imports and updates: keys are short identifiers, values short strings. */
 public final class SimLabels {
     public static final int MAX_LABELS = 64;
-    public static final int MAX_KEY_LENGTH = 63;
     public static final int MAX_VALUE_LENGTH = 255;
     public static final int MAX_NAME_LENGTH = 200;
     public static final String KEY_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$";

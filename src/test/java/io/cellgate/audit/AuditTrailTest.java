@@ -184,6 +184,11 @@ class AuditTrailTest {
         assertEquals(2, all.lines().count());
         problem(as(ACME_ADMIN).accept("application/x-ndjson").queryParam("outcome", "maybe")
                 .get("/api/v1/audit/export").then(), 422, "validation-failed").body("errors[0].field", equalTo("outcome"));
+        // the target is a prefix taken literally: % and _ are characters, not wildcards
+        as(ACME_ADMIN).queryParam("target", "/api/v1/sims/" + iccid.substring(0, 10) + "%").get("/api/v1/audit")
+                .then().statusCode(200).body("items", hasSize(0));
+        as(ACME_ADMIN).queryParam("target", "/api/v1/sims/" + iccid.substring(0, 10) + "_")
+                .get("/api/v1/audit").then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test

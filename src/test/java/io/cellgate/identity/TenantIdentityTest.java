@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.cellgate.common.Cursor;
 import io.cellgate.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -104,6 +105,14 @@ class TenantIdentityTest {
         as(GLOBEX_ADMIN).get("/api/v1/users/" + globexAdminId).then().statusCode(200)
                 .body("roles", equalTo(List.of("tenant-admin"))).body("enabled", equalTo(true));
         problem(as(ACME_ADMIN).get("/api/v1/users/" + UUID.randomUUID()).then(), 404, "not-found");
+    }
+
+    @Test
+    void aCursorThisApiDidNotMakeIsAValidationProblem() {
+        for (String offset : List.of("-5", "x", "99999999999")) {
+            problem(as(ACME_ADMIN).queryParam("cursor", Cursor.encode(offset)).get("/api/v1/users").then(), 422,
+                    "validation-failed").body("errors[0].field", equalTo("cursor"));
+        }
     }
 
     @Test

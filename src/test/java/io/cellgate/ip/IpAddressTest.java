@@ -15,12 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.support.TestActors;
+import io.cellgate.support.TestPools;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,8 +34,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class IpAddressTest {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @Inject
     ScopedDatabase db;
 
@@ -43,21 +41,6 @@ class IpAddressTest {
     void tenants() {
         ensureTenant("acme");
         ensureTenant("globex");
-    }
-
-    /** A new pool in 100.64.0.0/10 that overlaps nothing yet (other tests and earlier runs hold other blocks). */
-    static JsonPath newPool(String tenant, int prefix) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int block = RANDOM.nextInt(1 << 14);
-            String cidr = "100." + (64 + (block >> 8)) + "." + (block & 255) + ".0/" + prefix;
-            var response = as(OPS).body(Map.of("tenant_id", tenant, "name", "pool-" + block, "cidr", cidr))
-                    .post("/api/v1/admin/ip-pools");
-            if (response.statusCode() == 201) {
-                return response.then().extract().jsonPath();
-            }
-            response.then().statusCode(409);
-        }
-        throw new AssertionError("no free block for a test pool");
     }
 
     private static Map<String, Object> from(JsonPath pool) {
@@ -71,7 +54,7 @@ class IpAddressTest {
 
     @Test
     void carrierOpsCreatePoolsThatNeverOverlapAndTenantsSeeTheirUsage() {
-        JsonPath created = newPool("acme", 24);
+        JsonPath created = TestPools.newPool("acme", 24);
         String id = created.getString("id");
         assertEquals(254, created.getLong("usage.total"));
         assertEquals(0, created.getLong("usage.assigned"));
@@ -101,7 +84,7 @@ class IpAddressTest {
 
     @Test
     void simsGetTheNextFreeOrAChosenAddressAndGiveItBack() {
-        JsonPath ipPool = newPool("acme", 28);
+        JsonPath ipPool = TestPools.newPool("acme", 28);
         String net = base(ipPool);
         TestSims sims = TestSims.assignedTo("acme", 3);
         String first = "/api/v1/sims/" + sims.iccids.get(0) + "/ip-address";
@@ -133,7 +116,7 @@ class IpAddressTest {
 
     @Test
     void terminatingASimReleasesItsAddress() {
-        JsonPath ipPool = newPool("acme", 29);
+        JsonPath ipPool = TestPools.newPool("acme", 29);
         String iccid = TestSims.assignedTo("acme", 1).first();
         as(ACME_OPERATOR).body(from(ipPool)).put("/api/v1/sims/" + iccid + "/ip-address").then().statusCode(200);
         as(ACME_ADMIN).body(Map.of("confirm_iccid", iccid)).post("/api/v1/sims/" + iccid + "/terminate").then()
@@ -146,7 +129,7 @@ class IpAddressTest {
 
     @Test
     void aFullPoolIsAConflictNamingThePool() {
-        JsonPath ipPool = newPool("acme", 30);
+        JsonPath ipPool = TestPools.newPool("acme", 30);
         TestSims sims = TestSims.assignedTo("acme", 3);
         for (String iccid : sims.iccids.subList(0, 2)) {
             as(ACME_OPERATOR).body(from(ipPool)).put("/api/v1/sims/" + iccid + "/ip-address").then().statusCode(200);
@@ -159,7 +142,7 @@ class IpAddressTest {
     /** 200 parallel "next free" requests into a /24 give 200 distinct host addresses of it. */
     @Test
     void parallelAssignmentsNeverShareAnAddress() throws Exception {
-        JsonPath ipPool = newPool("acme", 24);
+        JsonPath ipPool = TestPools.newPool("acme", 24);
         List<JsonPath> results = assignInParallel(ipPool, TestSims.assignedTo("acme", 200).iccids);
         Set<String> addresses = new HashSet<>();
         for (JsonPath result : results) {
@@ -175,7 +158,7 @@ class IpAddressTest {
     /** 200 parallel requests into a /25 (126 hosts): 126 addresses, then clean pool-exhausted conflicts. */
     @Test
     void parallelAssignmentsIntoATooSmallPoolFailCleanly() throws Exception {
-        JsonPath ipPool = newPool("acme", 25);
+        JsonPath ipPool = TestPools.newPool("acme", 25);
         List<JsonPath> results = assignInParallel(ipPool, TestSims.assignedTo("acme", 200).iccids);
         Set<String> addresses = new HashSet<>();
         int exhausted = 0;
@@ -193,7 +176,7 @@ class IpAddressTest {
 
     @Test
     void aBulkAssignmentGivesManySimsAddressesAndReportsWhatDidNotFit() {
-        JsonPath small = newPool("acme", 27);
+        JsonPath small = TestPools.newPool("acme", 27);
         TestSims sims = TestSims.assignedTo("acme", 35);
         String terminated = sims.iccids.get(34);
         as(ACME_ADMIN).body(Map.of("confirm_iccid", terminated)).post("/api/v1/sims/" + terminated + "/terminate")
@@ -226,7 +209,7 @@ class IpAddressTest {
 
     @Test
     void anotherTenantCannotReachAddressesOrPools() {
-        JsonPath acmePool = newPool("acme", 29);
+        JsonPath acmePool = TestPools.newPool("acme", 29);
         String acmeSim = TestSims.assignedTo("acme", 1).first();
         as(ACME_OPERATOR).body(from(acmePool)).put("/api/v1/sims/" + acmeSim + "/ip-address").then().statusCode(200);
         problem(as(GLOBEX_ADMIN).get("/api/v1/sims/" + acmeSim + "/ip-address").then(), 404, "not-found");

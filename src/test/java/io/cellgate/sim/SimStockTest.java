@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.cellgate.support.TestPools;
 import io.cellgate.support.TestSims;
+import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -123,5 +125,31 @@ class SimStockTest {
                 .then().statusCode(200);
         as("globex-admin").get("/api/v1/sims/" + sims.first() + "/history").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].action", equalTo("assign"));
+    }
+
+    /** Returned to stock, a SIM keeps nothing of its tenant: no profile, no overrides, no address of its pools. */
+    @Test
+    void aSimBackInStockTakesNothingOfItsTenantToTheNext() {
+        ensureTenant("globex");
+        String iccid = TestSims.assignedTo("acme", 1).first();
+        String sim = "/api/v1/sims/" + iccid;
+        String profileId = as(ACME_ADMIN).body(Map.of("name", "stock-" + UUID.randomUUID(),
+                        "policy", Map.of("voice", Map.of("enabled", true))))
+                .post("/api/v1/service-profiles").then().statusCode(201).extract().path("id");
+        as(ACME_ADMIN).header("If-Match", "*").body(Map.of("service_profile_id", profileId,
+                        "overrides", Map.of("imei_lock", Map.of("mode", "locked", "imei", "356938035643809"))))
+                .patch(sim + "/policy").then().statusCode(200);
+        JsonPath pool = TestPools.newPool("acme", 29);
+        as(ACME_ADMIN).body(Map.of("pool_id", pool.getString("id"))).put(sim + "/ip-address").then().statusCode(200);
+
+        as(OPS).body(Map.of("iccids", List.of(iccid))).post("/api/v1/admin/sims/unassign").then().statusCode(200);
+        as(ACME_ADMIN).get("/api/v1/ip-pools/" + pool.getString("id")).then().body("usage.assigned", equalTo(0));
+        as(ACME_ADMIN).header("If-Match", "*").delete("/api/v1/service-profiles/" + profileId).then().statusCode(204);
+
+        as(OPS).body(Map.of("tenant_id", "globex", "iccids", List.of(iccid))).post("/api/v1/admin/sims/assign")
+                .then().statusCode(200);
+        as("globex-admin").get(sim + "/policy").then().statusCode(200)
+                .body("sources.count { it.value == 'sim' }", equalTo(0));
+        problem(as("globex-admin").get(sim + "/ip-address").then(), 404, "not-found");
     }
 }

@@ -1,6 +1,7 @@
 package io.cellgate.common.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -23,24 +24,23 @@ public final class Iccid extends Identifier implements SimKey, Comparable<Iccid>
 
     /** Why {@code value} is no ICCID, or null when it is one. */
     public static String error(String value) {
-        String shape = shapeError(value);
-        if (shape != null) {
-            return shape;
-        }
-        return Luhn.valid(value) ? null : "Luhn check digit is wrong";
-    }
-
-    /** Only the shape of an ICCID, for the bounds of a range, which need not be real SIMs. */
-    public static String shapeError(String value) {
         if (value == null || value.isEmpty()) {
             return "required";
         }
-        return digits(value, 19, 20) ? null : "must be 19 or 20 digits";
+        if (!digits(value, 19, 20)) {
+            return "must be 19 or 20 digits";
+        }
+        return Luhn.valid(value) ? null : "Luhn check digit is wrong";
     }
 
     /** Distinct ICCIDs, in their order: a list may name a SIM twice, the SIM is still one. */
     public static List<Iccid> distinct(List<Iccid> iccids) {
         return List.copyOf(new LinkedHashSet<>(iccids));
+    }
+
+    /** The ICCIDs as text, for a query parameter of type text[]. */
+    public static String[] values(Collection<Iccid> iccids) {
+        return iccids.stream().map(Iccid::value).toArray(String[]::new);
     }
 
     @Override

@@ -25,6 +25,6 @@ public final class TenantId extends Identifier {
         if (value == null || value.isEmpty()) {
             return "required";
         }
-        return value.length() <= 63 && SHAPE.matcher(value).matches() ? null : "must match " + PATTERN;
+        return SHAPE.matcher(value).matches() ? null : "must match " + PATTERN;
     }
 }

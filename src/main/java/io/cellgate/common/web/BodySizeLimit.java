@@ -24,16 +24,11 @@ public class BodySizeLimit {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && isLarger(declared, limit)) {
-                Problem problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "The body may be at most " + limit
-                        + " bytes; split large imports into several requests", ctx.request().path(), Map.of());
-                ctx.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(io.vertx.core.json.Json.encode(problem))
-                        .onComplete(sent -> ctx.request().connection().close());
-                return;
+                RequestLimits.refuse(ctx, Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "The body may be at most " + limit
+                        + " bytes; split large imports into several requests", ctx.request().path(), Map.of()));
+            } else {
+                ctx.next();
             }
-            ctx.next();
         });
     }
 

@@ -10,8 +10,10 @@ import io.cellgate.common.problem.ProblemType;
  */
 public final class IfMatch {
     public static final String HEADER = "If-Match";
-    /** The ETags of this API are versions in quotes; {@code *} names whatever version is current. */
-    public static final String PATTERN = "^\\*$|^\"[0-9]{1,19}\"$";
+    /** The ETags of this API are versions in quotes. */
+    public static final String ETAG_PATTERN = "^\"[0-9]{1,19}\"$";
+    /** If-Match names an ETag of this API, or with {@code *} whatever version is current. */
+    public static final String PATTERN = "^\\*$|" + ETAG_PATTERN;
     public static final int MAX_LENGTH = 21;
     private static final java.util.regex.Pattern SYNTAX = java.util.regex.Pattern.compile(PATTERN);
     public static final String DESCRIPTION = "Required: the ETag of the version this write changes, or * for whatever"
@@ -24,14 +26,21 @@ public final class IfMatch {
         return "\"" + version + "\"";
     }
 
+    /**
+     * Refuses (422) an If-Match that is neither an ETag of this API nor {@code *}: checked when a request arrives
+     * ({@link RequestGuard}), before any work is done for it.
+     */
+    static void checkSyntax(String ifMatch) {
+        if (ifMatch != null && !ifMatch.isBlank() && !SYNTAX.matcher(ifMatch).matches()) {
+            throw ProblemException.invalid(HEADER, "an ETag of this API, such as \"3\", or *");
+        }
+    }
+
     /** Refuses a write whose If-Match is missing (428) or does not name version {@code current} (412). */
     public static void require(String ifMatch, long current, String what) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag of " + what + " (current ETag " + etag(current) + "), or *");
-        }
-        if (ifMatch.length() > MAX_LENGTH || !SYNTAX.matcher(ifMatch).matches()) {
-            throw ProblemException.invalid(HEADER, "an ETag of this API, such as \"3\", or *");
         }
         if (!ifMatch.equals("*") && !ifMatch.equals(etag(current))) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The ETag of " + what + " is " + etag(current)

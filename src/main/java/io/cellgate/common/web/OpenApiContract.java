@@ -112,7 +112,7 @@ public class OpenApiContract implements OASFilter {
         operation.getResponses().getAPIResponses().values().stream()
                 .filter(response -> response.getHeaders() != null && response.getHeaders().containsKey("ETag"))
                 .forEach(response -> response.getHeaders().get("ETag").schema(OASFactory.createSchema()
-                        .addType(Schema.SchemaType.STRING).pattern("^\"[0-9]{1,19}\"$").maxLength(IfMatch.MAX_LENGTH)));
+                        .addType(Schema.SchemaType.STRING).pattern(IfMatch.ETAG_PATTERN).maxLength(IfMatch.MAX_LENGTH)));
     }
 
     /**

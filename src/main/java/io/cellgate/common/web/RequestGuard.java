@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -25,16 +24,15 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * The first look at every API request. It captures the request's {@link Origin} (escaped, so that even a refusal of
  * hostile input can be recorded), then refuses what must not go further: a request head over the size limits (414,
- * 431), query parameters that are not valid UTF-8 (400) or hold a NUL or another control character (422), and a
- * recorded header (User-Agent, X-Request-Id) of that kind (422). Every answer carries the request's id. Path parameters are values of the API's own types,
- * each checked where it is made ({@link ApiParamConverters}); JSON strings are checked as they are read
- * ({@code common.json}).
+ * 431), query parameters that are not valid UTF-8 (400) or hold a NUL or another control character (422), a recorded
+ * header (User-Agent, X-Request-Id) of that kind (422) and an If-Match that names no ETag of this API (422). Every
+ * answer carries the request's id. Path parameters are values of the API's own types, each checked where it is made
+ * ({@link ApiParamConverters}); JSON strings are checked as they are read ({@code common.json}).
  */
 public class RequestGuard {
     public static final String REQUEST_ID = "X-Request-Id";
     private static final int MAX_TARGET = 2000;
     private static final int MAX_USER_AGENT = 300;
-    private static final int MAX_REQUEST_ID = 200;
 
     @Inject
     RequestOrigin origin;
@@ -46,11 +44,13 @@ public class RequestGuard {
         String sentId = http.getHeader(REQUEST_ID);
         String method = UntrustedText.forRecord(http.method().name(), 20);
         String target = UntrustedText.forRecord(http.path(), MAX_TARGET);
-        String requestId = sentId == null ? UUID.randomUUID().toString() : UntrustedText.forRecord(sentId, MAX_REQUEST_ID);
+        String requestId = sentId == null ? UUID.randomUUID().toString()
+                : UntrustedText.forRecord(sentId, ClientKeys.MAX_LENGTH);
         origin.set(new Origin(method, target, method + " " + target,
                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
                 UntrustedText.forRecord(http.getHeader(HttpHeaders.USER_AGENT), MAX_USER_AGENT), requestId));
-        if (echoable(requestId)) {
+        origin.routedBy(request.getUriInfo().getPath());
+        if (sentId == null || ClientKeys.isValid(sentId)) {
             // On the Vert.x response, so that streamed answers, which skip the response filters, carry it too.
             http.response().headers().set(REQUEST_ID, requestId);
         }
@@ -60,6 +60,7 @@ public class RequestGuard {
                 checkQuery(http.query());
                 checkHeader(HttpHeaders.USER_AGENT, http.getHeader(HttpHeaders.USER_AGENT), MAX_USER_AGENT);
                 checkRequestId(sentId);
+                IfMatch.checkSyntax(http.getHeader(IfMatch.HEADER));
             } catch (ProblemException e) {
                 refused = e.toProblem(target);
             }
@@ -77,11 +78,6 @@ public class RequestGuard {
             origin.set(new Origin(current.method(), current.target(), operation.operationId(), current.clientIp(),
                     current.userAgent(), current.requestId()));
         }
-    }
-
-    /** Whether a request id may be echoed in a header as it is: a valid one, or one this service made. */
-    private static boolean echoable(String requestId) {
-        return requestId != null && requestId.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 
     private static void checkQuery(String query) {
@@ -116,8 +112,8 @@ public class RequestGuard {
     }
 
     private static void checkRequestId(String requestId) {
-        if (requestId != null && (requestId.isEmpty() || requestId.length() > MAX_REQUEST_ID || !echoable(requestId))) {
-            throw ProblemException.invalid(REQUEST_ID, "1 to " + MAX_REQUEST_ID + " visible ASCII characters");
+        if (requestId != null && !ClientKeys.isValid(requestId)) {
+            throw ProblemException.invalid(REQUEST_ID, ClientKeys.RULE);
         }
     }
 
@@ -143,8 +139,7 @@ public class RequestGuard {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes.flip()).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(bytes.flip()).toString(); // a new decoder reports errors
         } catch (CharacterCodingException e) {
             throw malformed(field, "is not valid UTF-8 once percent-decoded");
         }

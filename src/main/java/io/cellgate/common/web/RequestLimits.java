@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
@@ -30,21 +31,29 @@ public class RequestLimits {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
-            Problem refused = ctx.request().path().startsWith("/api/") ? null : exceeded(ctx.request());
+            Problem refused = ctx.normalizedPath().startsWith("/api/") ? null : exceeded(ctx.request());
             if (refused == null) {
                 ctx.next();
-                return;
+            } else {
+                refuse(ctx, refused);
             }
-            boolean http1 = ctx.request().version() != HttpVersion.HTTP_2;
-            ctx.response().setStatusCode(refused.status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        });
+    }
+
+    /**
+     * Answers a request refused before any resource with its problem, and on HTTP/1 closes the connection: what is
+     * left of the request (an unread body) must not be read as the next one.
+     */
+    static void refuse(RoutingContext ctx, Problem refused) {
+        boolean http1 = ctx.request().version() != HttpVersion.HTTP_2;
+        ctx.response().setStatusCode(refused.status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (http1) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        ctx.response().end(Json.encode(refused)).onComplete(sent -> {
             if (http1) {
-                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                ctx.request().connection().close();
             }
-            ctx.response().end(Json.encode(refused)).onComplete(sent -> {
-                if (http1) {
-                    ctx.request().connection().close();
-                }
-            });
         });
     }
 

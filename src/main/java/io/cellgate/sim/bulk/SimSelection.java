@@ -23,7 +23,7 @@ public record SimSelection(String fromWhere, Tuple params) {
         }
         if (iccids != null) {
             return new SimSelection("FROM unnest($1::text[]) AS t(target)",
-                    Tuple.tuple().addArrayOfString(iccids.stream().map(Iccid::value).toArray(String[]::new)));
+                    Tuple.tuple().addArrayOfString(Iccid.values(iccids)));
         }
         SimQuery query = SimQuery.forTenant(tenant, filter.validated("filter"));
         return new SimSelection(query.fromWhere(), query.params());

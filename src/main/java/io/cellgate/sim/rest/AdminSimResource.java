@@ -1,6 +1,5 @@
 package io.cellgate.sim.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.cellgate.audit.AuditContext;
 import io.cellgate.common.Page;
 import io.cellgate.common.PageRequest;
@@ -36,6 +35,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -82,9 +82,8 @@ public class AdminSimResource {
     @APIResponse(responseCode = "201", description = "All SIMs imported",
             content = @Content(schema = @Schema(implementation = StockChange.class)))
     public Uni<Response> importSims(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body)
-            throws JsonProcessingException {
-        List<SimImportRow> rows = contentType != null && contentType.startsWith(CSV)
-                ? stock.parseCsv(body) : stock.parseJson(body);
+            throws IOException {
+        List<SimImportRow> rows = stock.parse(contentType != null && contentType.startsWith(CSV), body);
         return stock.importSims(caller.actor(), rows)
                 .map(result -> Response.status(Response.Status.CREATED).entity(result).build());
     }
@@ -103,7 +102,9 @@ public class AdminSimResource {
     @Path("/unassign")
     @APIResponse(responseCode = "409", description = "SIMs that are not ready (listed), or a concurrent change")
     @Operation(operationId = "unassignSims", summary = "Return never-used (ready) SIMs to stock",
-            description = "All or nothing. The SIM's name and labels are cleared; its history stays with the tenant.")
+            description = "All or nothing. The SIM keeps nothing of the tenant: name, labels, service profile and policy"
+                    + " overrides are cleared and its static IP goes back to the tenant's pool; its history stays with"
+                    + " the tenant.")
     public Uni<StockChange> unassign(@NotNull @Valid UnassignRequest body) {
         return stock.unassign(caller.actor(), body);
     }

@@ -1,5 +1,6 @@
 package io.cellgate.sim.rest;
 
+import io.cellgate.common.web.ClientKeys;
 import io.cellgate.common.web.IdempotencyKeys;
 import io.cellgate.identity.Caller;
 import io.cellgate.identity.Roles;
@@ -49,8 +50,8 @@ public class SimBulkActionResource {
     @APIResponse(responseCode = "202", description = "Job accepted (or the existing job for this Idempotency-Key)",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     public Uni<Response> submit(
-            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = IdempotencyKeys.MAX_LENGTH)
-            @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.RULE)
+            @HeaderParam(IdempotencyKeys.HEADER) @Size(min = 1, max = ClientKeys.MAX_LENGTH)
+            @Pattern(regexp = ClientKeys.PATTERN, message = ClientKeys.RULE)
             @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @NotNull @Valid BulkActionRequest body) {
         return bulk.submit(caller.actor(), body, idempotencyKey)

@@ -53,6 +53,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "SIMs")
 @SecurityRequirement(name = "bearer")
 public class SimResource {
+    private static final String STATE_CONFLICT =
+            "The SIM's state does not allow this action; lists current_status and allowed_actions";
+
     @Inject
     SimService sims;
     @Inject
@@ -101,7 +104,7 @@ public class SimResource {
     @POST
     @Path("/{iccid}/activate")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_OPERATOR})
-    @APIResponse(responseCode = "409", description = "The SIM's state does not allow this action; lists current_status and allowed_actions")
+    @APIResponse(responseCode = "409", description = STATE_CONFLICT)
     @Operation(operationId = "activateSim", summary = "Activate a ready SIM")
     public Uni<SimView> activate(@PathParam("iccid") Iccid iccid) {
         return sims.transition(caller.actor(), iccid, SimAction.ACTIVATE);
@@ -110,7 +113,7 @@ public class SimResource {
     @POST
     @Path("/{iccid}/suspend")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_OPERATOR})
-    @APIResponse(responseCode = "409", description = "The SIM's state does not allow this action; lists current_status and allowed_actions")
+    @APIResponse(responseCode = "409", description = STATE_CONFLICT)
     @Operation(operationId = "suspendSim", summary = "Suspend an active SIM")
     public Uni<SimView> suspend(@PathParam("iccid") Iccid iccid) {
         return sims.transition(caller.actor(), iccid, SimAction.SUSPEND);
@@ -119,7 +122,7 @@ public class SimResource {
     @POST
     @Path("/{iccid}/resume")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_OPERATOR})
-    @APIResponse(responseCode = "409", description = "The SIM's state does not allow this action; lists current_status and allowed_actions")
+    @APIResponse(responseCode = "409", description = STATE_CONFLICT)
     @Operation(operationId = "resumeSim", summary = "Resume a suspended SIM")
     public Uni<SimView> resume(@PathParam("iccid") Iccid iccid) {
         return sims.transition(caller.actor(), iccid, SimAction.RESUME);
@@ -128,7 +131,7 @@ public class SimResource {
     @POST
     @Path("/{iccid}/terminate")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @APIResponse(responseCode = "409", description = "The SIM's state does not allow this action; lists current_status and allowed_actions")
+    @APIResponse(responseCode = "409", description = STATE_CONFLICT)
     @Operation(operationId = "terminateSim", summary = "Terminate a ready or suspended SIM (final)",
             description = "Terminated is final. The body repeats the ICCID to confirm.")
     public Uni<SimView> terminate(@PathParam("iccid") Iccid iccid, @NotNull @Valid TerminateRequest body) {

@@ -1,6 +1,5 @@
 package io.cellgate.sim.stock;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellgate.audit.AuditedWrites;
@@ -23,6 +22,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,9 +60,11 @@ public class SimStockService {
                 SELECT iccid, $1, 'assign', 'stock', 'ready', $2 FROM moved)
             SELECT count(*) FROM moved""";
     private static final String UNASSIGN = """
-            WITH old AS (SELECT iccid, tenant_id FROM sims WHERE iccid = ANY($1::text[]) AND status = 'ready' FOR UPDATE),
+            WITH old AS (SELECT iccid, tenant_id FROM sims WHERE iccid = ANY($1::text[]) AND status = 'ready'
+                ORDER BY iccid FOR UPDATE),
             moved AS (
                 UPDATE sims s SET tenant_id = NULL, status = 'stock', name = NULL, labels = '{}'::jsonb,
+                       profile_id = NULL, policy_overrides = '{}'::jsonb, imei_last_seen = NULL,
                        version = s.version + 1, updated_at = now()
                 FROM old WHERE s.iccid = old.iccid RETURNING s.iccid, old.tenant_id),
             hist AS (
@@ -77,19 +79,9 @@ public class SimStockService {
     @Inject
     ObjectMapper json;
 
-    /** Parses a JSON array of rows; the mappers turn Jackson's errors into problems naming the row and field. */
-    public List<SimImportRow> parseJson(byte[] body) throws JsonProcessingException {
-        try {
-            return json.readValue(body, new TypeReference<List<SimImportRow>>() { });
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public List<SimImportRow> parseCsv(byte[] body) {
-        return SimCsv.parse(body);
+    /** The rows of an import: CSV, or a JSON array (the mappers turn Jackson's errors into problems naming the field). */
+    public List<SimImportRow> parse(boolean csv, byte[] body) throws IOException {
+        return csv ? SimCsv.parse(body) : json.readValue(body, new TypeReference<List<SimImportRow>>() { });
     }
 
     public Uni<StockChange> importSims(Actor actor, List<SimImportRow> rows) {
@@ -192,7 +184,7 @@ public class SimStockService {
     }
 
     private static String[] values(List<Iccid> iccids) {
-        return Iccid.distinct(iccids).stream().map(Iccid::value).toArray(String[]::new);
+        return Iccid.values(Iccid.distinct(iccids));
     }
 
     private static int movedCount(RowSet<Row> rows, int expected) {

@@ -26,9 +26,8 @@ import java.util.function.UnaryOperator;
  */
 @ApplicationScoped
 public class SimStore {
-    private static final String LOCK = """
-            SELECT status, name, labels, profile_id, policy_overrides, version FROM sims
-            WHERE tenant_id = $1 AND iccid = $2 FOR UPDATE""";
+    private static final String LOCK = "SELECT " + SimRows.COLUMNS + """
+            , policy_overrides FROM sims WHERE tenant_id = $1 AND iccid = $2 FOR UPDATE""";
     private static final String WRITE = """
             UPDATE sims SET name = $3, labels = $4, profile_id = $5, policy_overrides = $6, version = version + 1,
                    updated_at = now()
@@ -37,18 +36,17 @@ public class SimStore {
             SELECT iccid, status FROM sims WHERE tenant_id = $1 AND iccid = ANY($2::text[]) ORDER BY iccid FOR UPDATE""";
 
     /** What a SIM's writers may change, as it was when locked. */
-    public record SimRow(SimStatus status, String name, Map<String, String> labels, UUID profileId,
-                         JsonObject overrides, long version) {
+    public record SimRow(String name, Map<String, String> labels, UUID profileId, JsonObject overrides, long version) {
         public SimRow withName(String newName) {
-            return new SimRow(status, newName, labels, profileId, overrides, version);
+            return new SimRow(newName, labels, profileId, overrides, version);
         }
 
         public SimRow withLabels(Map<String, String> newLabels) {
-            return new SimRow(status, name, newLabels, profileId, overrides, version);
+            return new SimRow(name, newLabels, profileId, overrides, version);
         }
 
         public SimRow withPolicy(UUID newProfileId, JsonObject newOverrides) {
-            return new SimRow(status, name, labels, newProfileId, newOverrides, version);
+            return new SimRow(name, labels, newProfileId, newOverrides, version);
         }
     }
 
@@ -58,7 +56,7 @@ public class SimStore {
 
     /**
      * Locks the tenant's SIM (404 when it has none of this ICCID), checks If-Match against its version (428, 412),
-     * applies {@code change} and writes it.
+     * applies {@code change} and writes it. A change that changes nothing is not written: the version stays.
      */
     public Uni<Modified> modify(SqlConnection tx, TenantId tenant, Iccid iccid, String ifMatch,
                                 UnaryOperator<SimRow> change) {
@@ -67,9 +65,13 @@ public class SimStore {
             if (rows.size() == 0) {
                 throw ProblemException.notFound("SIM " + iccid);
             }
-            SimRow before = toRow(rows.iterator().next());
+            Row locked = rows.iterator().next();
+            SimRow before = toRow(locked);
             IfMatch.require(ifMatch, before.version(), "SIM " + iccid);
             SimRow after = change.apply(before);
+            if (after.equals(before)) {
+                return Uni.createFrom().item(new Modified(before, before, SimRows.toView(locked)));
+            }
             return tx.preparedQuery(WRITE).execute(Tuple.of(tenant.value(), iccid.value(), after.name(),
                             SimRows.toJson(after.labels()), after.profileId(), after.overrides()))
                     .map(written -> new Modified(before, after, SimRepository.toSim(written, iccid)));
@@ -82,7 +84,7 @@ public class SimStore {
      */
     public Uni<Map<Iccid, SimStatus>> lock(SqlConnection tx, TenantId tenant, List<Iccid> iccids) {
         return tx.preparedQuery(LOCK_ALL).execute(Tuple.tuple().addValue(tenant.value())
-                .addArrayOfString(iccids.stream().map(Iccid::value).toArray(String[]::new))).map(rows -> {
+                .addArrayOfString(Iccid.values(iccids))).map(rows -> {
                     Map<Iccid, SimStatus> states = new HashMap<>();
                     for (Row row : rows) {
                         states.put(Iccid.parse(row.getString("iccid")), SimStatus.fromDb(row.getString("status")));
@@ -92,8 +94,7 @@ public class SimStore {
     }
 
     private static SimRow toRow(Row row) {
-        return new SimRow(SimStatus.fromDb(row.getString("status")), row.getString("name"),
-                SimRows.labels(row.getJsonObject("labels")), row.getUUID("profile_id"),
+        return new SimRow(row.getString("name"), SimRows.labels(row.getJsonObject("labels")), row.getUUID("profile_id"),
                 row.getJsonObject("policy_overrides"), row.getLong("version"));
     }
 }

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Applies one lifecycle action to a set of a tenant's SIMs in a single statement: it locks the SIMs, moves those whose
- * state allows the action, and records each move in the history. A SIM whose state changed under a concurrent request
- * is seen in its new state after the lock, so two simultaneous transitions of one SIM cannot both win.
+ * Applies one lifecycle action to a set of a tenant's SIMs in a single statement: it locks the SIMs (in ICCID order,
+ * like every lock of several SIMs, so that two bulk changes cannot deadlock), moves those whose state allows the
+ * action, and records each move in the history. A SIM whose state changed under a concurrent request is seen in its new state
+ * after the lock, so two simultaneous transitions of one SIM cannot both win.
  */
 @ApplicationScoped
 public class SimTransitions {
@@ -24,7 +25,7 @@ public class SimTransitions {
             WITH req AS (SELECT unnest($2::text[]) AS iccid),
             cur AS (
                 SELECT s.iccid, s.status FROM sims s JOIN req ON req.iccid = s.iccid
-                WHERE s.tenant_id = $1 FOR UPDATE OF s),
+                WHERE s.tenant_id = $1 ORDER BY s.iccid FOR UPDATE OF s),
             upd AS (
                 UPDATE sims s SET status = $3, version = s.version + 1, updated_at = now(),
                        activated_at = CASE WHEN $3 = 'active' THEN coalesce(s.activated_at, now()) ELSE s.activated_at END
@@ -48,7 +49,7 @@ public class SimTransitions {
                                     String actor, UUID jobId) {
         Tuple params = Tuple.tuple()
                 .addValue(tenant.value())
-                .addArrayOfString(iccids.stream().map(Iccid::value).toArray(String[]::new))
+                .addArrayOfString(Iccid.values(iccids))
                 .addValue(action.to().dbValue())
                 .addArrayOfString(action.fromDbValues())
                 .addValue(action.apiName())

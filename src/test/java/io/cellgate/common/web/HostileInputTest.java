@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -91,6 +92,18 @@ class HostileInputTest {
         assertTrue(answer.startsWith("HTTP/1.1 422"), answer);
         assertTrue(answer.contains("\"field\":\"X-Request-Id\""), answer);
         assertEquals("/api/v1/admin/ip-pools/%00", record(hostileId.replace("\u0085", "\\u0085")).getString("target"));
+    }
+
+    /** Which requests are recorded is decided on the path they are routed by, not on the path as it was written. */
+    @Test
+    void aCarrierOpsReadThroughAnEncodedOrDottedPathIsRecorded() {
+        for (String path : List.of("/api/v1/%61dmin/tenants/acme", "/api/v1/./admin/tenants/acme")) {
+            String requestId = "routed-" + UUID.randomUUID();
+            String answer = rawHttp("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + Tokens.of(OPS) + "\r\nX-Request-Id: " + requestId + "\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            assertEquals(path, record(requestId).getString("target"));
+        }
     }
 
     @Test

@@ -21,14 +21,21 @@ class IfMatchTest {
     }
 
     @Test
-    void missingStaleAndMalformedAreThreeProblems() {
+    void missingAndStaleAreTwoProblems() {
         assertEquals(ProblemType.PRECONDITION_REQUIRED, refusal(() -> IfMatch.require(null, 3, "SIM x")));
         assertEquals(ProblemType.PRECONDITION_REQUIRED, refusal(() -> IfMatch.require(" ", 3, "SIM x")));
         assertEquals(ProblemType.PRECONDITION_FAILED, refusal(() -> IfMatch.require("\"2\"", 3, "SIM x")));
-        assertEquals(ProblemType.VALIDATION_FAILED, refusal(() -> IfMatch.require("3", 3, "SIM x")));
-        assertEquals(ProblemType.VALIDATION_FAILED, refusal(() -> IfMatch.require("W/\"3\"", 3, "SIM x")));
-        assertEquals(ProblemType.VALIDATION_FAILED, refusal(() -> IfMatch.require("\"3\u0000\"", 3, "SIM x")));
-        assertEquals(ProblemType.VALIDATION_FAILED, refusal(() -> IfMatch.require("\"" + "9".repeat(40) + "\"", 3, "x")));
+    }
+
+    @Test
+    void aMalformedIfMatchIsRefusedWhenTheRequestArrives() {
+        IfMatch.checkSyntax(null);
+        IfMatch.checkSyntax("*");
+        IfMatch.checkSyntax("\"3\"");
+        assertEquals(ProblemType.VALIDATION_FAILED, refusal(() -> IfMatch.checkSyntax("3")));
+        assertEquals(ProblemType.VALIDATION_FAILED, refusal(() -> IfMatch.checkSyntax("W/\"3\"")));
+        assertEquals(ProblemType.VALIDATION_FAILED, refusal(() -> IfMatch.checkSyntax("\"3\u0000\"")));
+        assertEquals(ProblemType.VALIDATION_FAILED, refusal(() -> IfMatch.checkSyntax("\"" + "9".repeat(40) + "\"")));
     }
 
     private static ProblemType refusal(Executable write) {
