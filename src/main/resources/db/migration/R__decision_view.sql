@@ -3,7 +3,7 @@
 -- change of what it depends on, in the same transaction, set-based: a change of 100,000 SIMs is one refresh.
 -- (Repeatable: Flyway applies this file again whenever it changes; it holds the live definitions.)
 
--- Recomputes the decisions of the given SIMs. The profile part of the policy (base) is merged once per profile and
+-- Recomputes the decisions of the given SIMs, and announces them on the channel sim_decisions. The profile part of the policy (base) is merged once per profile and
 -- materialized, whatever the planner estimates: under row-level security the row estimates of the SIMs being refreshed
 -- can be far too low, and an inlined base was once rescanned per SIM for minutes. Only SIMs with overrides pay for a
 -- second merge. PL/pgSQL, not SQL: its statements are planned once per connection instead of on every call.
@@ -38,6 +38,11 @@ BEGIN
         sim_status = excluded.sim_status, tenant_status = excluded.tenant_status, profile_id = excluded.profile_id,
         policy = excluded.policy, imei_lock_mode = excluded.imei_lock_mode, imei = excluded.imei,
         static_ip = excluded.static_ip, updated_at = excluded.updated_at;
+    -- Announces the change to the copies held in memory (delivered on commit), 300 ICCIDs per notification so that
+    -- each stays well below the 8,000-byte payload limit.
+    PERFORM pg_notify('sim_decisions', string_agg(c.iccid, ','))
+    FROM (SELECT iccid, (row_number() OVER () - 1) / 300 AS chunk FROM unnest(changed) AS iccid) c
+    GROUP BY c.chunk;
 END
 $$;
 

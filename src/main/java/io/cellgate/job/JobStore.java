@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellgate.common.Actor;
 import io.cellgate.common.Cursor;
+import io.cellgate.common.NewestFirst;
 import io.cellgate.common.Page;
 import io.cellgate.common.db.PgErrors;
 import io.cellgate.common.db.ScopedDatabase;
@@ -23,7 +24,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -93,9 +93,9 @@ public class JobStore {
 
     /** The tenant's jobs, newest first, optionally in one state. */
     public Uni<Page<JobView>> list(Actor actor, JobStatus status, int limit, String cursor) {
-        JobPosition after = Cursor.decode(cursor, JobPosition::parse);
+        NewestFirst after = Cursor.decode(cursor, NewestFirst::parse);
         Tuple params = Tuple.of(actor.requireTenant().value(), status == null ? null : status.dbValue(),
-                after == null ? null : after.createdAt(), after == null ? null : after.id());
+                after == null ? null : after.at(), after == null ? null : after.id());
         return db.transaction(actor.scope(), tx -> tx.preparedQuery("SELECT " + COLUMNS + " FROM jobs"
                         + " WHERE tenant_id = $1 AND ($2::text IS NULL OR status = $2)"
                         + " AND ($3::timestamptz IS NULL OR (created_at, id) < ($3, $4))"
@@ -104,8 +104,7 @@ public class JobStore {
                 .map(rows -> {
                     List<JobView> jobs = new ArrayList<>(rows.size());
                     rows.forEach(row -> jobs.add(toView(row, null)));
-                    return Page.of(jobs, limit, job -> new JobPosition(job.createdAt().atOffset(ZoneOffset.UTC),
-                            job.id()).toString());
+                    return Page.of(jobs, limit, job -> NewestFirst.of(job.createdAt(), job.id()).toString());
                 });
     }
 
@@ -114,26 +113,6 @@ public class JobStore {
         return db.transaction(actor.scope(), tx -> get(tx, actor, id)
                         .flatMap(job -> failures(tx, id, after == null ? "" : after, limit + 1)))
                 .map(failures -> Page.of(failures, limit, JobFailure::target));
-    }
-
-    /** Where a listing of jobs stopped: the last job's creation time and id. */
-    private record JobPosition(OffsetDateTime createdAt, UUID id) {
-        static JobPosition parse(String text) {
-            int space = text.indexOf(' ');
-            if (space < 0) {
-                throw new IllegalArgumentException("not a job position");
-            }
-            try {
-                return new JobPosition(OffsetDateTime.parse(text.substring(0, space)), UUID.fromString(text.substring(space + 1)));
-            } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException(e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return createdAt + " " + id;
-        }
     }
 
     private static Uni<JobView> get(SqlConnection tx, Actor actor, UUID id) {

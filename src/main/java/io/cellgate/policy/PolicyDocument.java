@@ -111,7 +111,7 @@ public record PolicyDocument(Data data, Sms sms, Voice voice, Limits limits, Ime
     }
 
     @Schema(name = "Percent", type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", example = "80")
-    interface Percent {
+    public interface Percent {
     }
 
     public enum ImeiLockMode {

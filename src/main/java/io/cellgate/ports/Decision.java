@@ -24,5 +24,7 @@ public record Decision(
         @Schema(example = "locked", enumeration = {"off", "locked", "lock_on_first_use"}) String imeiLockMode,
         @Schema(example = "356938035643809", pattern = "^[0-9]{15}$", maxLength = 15) String imei,
         @Schema(example = "10.20.0.1", pattern = "^[0-9]{1,3}(\\.[0-9]{1,3}){3}$", maxLength = 15) String staticIp,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "Data used in the current period (UTC calendar month) when the row was read, in bytes",
+                example = "1048576", minimum = "0", maximum = "9223372036854775807") long dataBytesUsed) {
 }

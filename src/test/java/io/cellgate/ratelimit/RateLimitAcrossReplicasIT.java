@@ -35,6 +35,7 @@ class RateLimitAcrossReplicasIT {
         for (String url : URLS) {
             String port = url.substring(url.lastIndexOf(':') + 1);
             REPLICAS.add(new ProcessBuilder("java", "-Xmx384m", "-Dquarkus.http.port=" + port,
+                    "-Dcellgate.radius.auth-port=0", "-Dcellgate.radius.acct-port=0",
                     "-jar", System.getProperty("cellgate.app.jar"))
                     .redirectErrorStream(true).redirectOutput(new File("target/replica-" + port + ".log")).start());
         }

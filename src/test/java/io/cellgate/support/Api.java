@@ -24,6 +24,11 @@ public final class Api {
     private Api() {
     }
 
+    /** A request that proves no identity (operations endpoints: health, metrics). */
+    public static RequestSpecification anonymous() {
+        return given().port(TEST_PORT);
+    }
+
     public static RequestSpecification as(String user) {
         return given().port(TEST_PORT).auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
                 .accept(ContentType.JSON);

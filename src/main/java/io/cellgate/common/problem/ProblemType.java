@@ -21,6 +21,7 @@ public enum ProblemType {
     POOL_EXHAUSTED("pool-exhausted", 409, "IP pool exhausted"),
     ADDRESS_IN_USE("address-in-use", 409, "Address already in use"),
     POOLS_OVERLAP("pools-overlap", 409, "IP pools overlap"),
+    NAS_SOURCES_OVERLAP("nas-sources-overlap", 409, "NAS client sources overlap"),
     PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     URI_TOO_LONG("uri-too-long", 414, "Request line too long"),

@@ -1,0 +1,210 @@
+package io.cellgate.network.decision;
+
+import io.cellgate.common.Actor;
+import io.cellgate.common.Origin;
+import io.cellgate.common.db.DatabaseChannels;
+import io.cellgate.common.id.Iccid;
+import io.cellgate.common.id.Imsi;
+import io.cellgate.ports.Decision;
+import io.cellgate.ports.DecisionReadPort;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The decision view in memory, so that the network plane decides without a database round trip. It follows the
+ * database: each change of a decision row is announced with its ICCIDs ({@link DecisionReadPort#CHANGES}) and those
+ * rows are read again, on every replica, within moments of the commit. The whole view is read at start and again
+ * after the notification connection was lost (a notification may have been missed meanwhile). A SIM missing from
+ * memory is looked up in the database, never taken as allowed. Data policies equal between SIMs are held once.
+ */
+@ApplicationScoped
+public class DecisionCache {
+    private static final Logger LOG = Logger.getLogger(DecisionCache.class);
+    private static final int PAGE = 10_000;
+    private static final Actor READER = Actor.networkFunction("decision-cache", Origin.system("decision-cache"));
+
+    @Inject
+    DecisionReadPort decisions;
+    @Inject
+    DatabaseChannels channels;
+    @Inject
+    MeterRegistry metrics;
+    @ConfigProperty(name = "cellgate.network.decision-cache.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private volatile Map<Long, SimEntry> byImsi = new ConcurrentHashMap<>();
+    private volatile Map<String, SimEntry> byIccid = new ConcurrentHashMap<>();
+    private final Map<Map<String, Object>, DataPolicy> policies = new ConcurrentHashMap<>();
+    private final Map<String, String> tenants = new ConcurrentHashMap<>();
+    private final List<Consumer<List<Iccid>>> changeListeners = new ArrayList<>();
+    private Set<String> changedDuringLoad;
+    private volatile boolean complete;
+
+    void start(@Observes StartupEvent event) {
+        metrics.gauge("cellgate.decision_cache.sims", this, DecisionCache::size);
+        if (enabled) {
+            channels.listen(DecisionReadPort.CHANGES, this::changed, this::reload);
+        }
+    }
+
+    /**
+     * Called with the SIMs whose decision row changed or went away, once this copy holds the change ({@link #cached}).
+     * Runs on an event loop: keep it short.
+     */
+    public synchronized void onChange(Consumer<List<Iccid>> listener) {
+        changeListeners.add(listener);
+    }
+
+    /** The SIM of this IMSI: from memory, else from the database; null when no tenant has it. */
+    public Uni<SimEntry> byImsi(Imsi imsi) {
+        SimEntry entry = byImsi.get(Long.parseLong(imsi.value()));
+        if (entry != null) {
+            return Uni.createFrom().item(entry);
+        }
+        return decisions.decision(READER, imsi).map(decision -> decision == null ? null : remember(decision));
+    }
+
+    /** The SIM of this ICCID, from memory only (null when it is not there). */
+    public SimEntry cached(String iccid) {
+        return byIccid.get(iccid);
+    }
+
+    /** The accounting path's latest usage count of a SIM, so that this replica decides on it at once. */
+    public void usageCounted(String iccid, long dataBytes, int period) {
+        SimEntry entry = byIccid.get(iccid);
+        if (entry != null && (period > entry.usagePeriod() || dataBytes > entry.dataBytesUsedIn(period))) {
+            put(entry.withUsage(dataBytes, period));
+        }
+    }
+
+    public boolean complete() {
+        return complete;
+    }
+
+    public int size() {
+        return byImsi.size();
+    }
+
+    private SimEntry remember(Decision decision) {
+        SimEntry entry = entryOf(decision, SimEntry.period(Instant.now()));
+        put(entry);
+        return entry;
+    }
+
+    private void put(SimEntry entry) {
+        SimEntry before = byIccid.put(entry.iccid(), entry);
+        if (before != null && before.imsi() != entry.imsi()) {
+            byImsi.remove(before.imsi(), before);
+        }
+        byImsi.put(entry.imsi(), entry);
+    }
+
+    private void forget(String iccid) {
+        SimEntry before = byIccid.remove(iccid);
+        if (before != null) {
+            byImsi.remove(before.imsi(), before);
+        }
+    }
+
+    private SimEntry entryOf(Decision decision, int period) {
+        Map<String, Object> policy = new HashMap<>(decision.policy());
+        policy.remove("imei_lock");
+        DataPolicy data = policies.computeIfAbsent(policy, DataPolicy::of);
+        String tenant = tenants.computeIfAbsent(decision.tenantId().value(), id -> id);
+        return SimEntry.of(decision, data, tenant, period);
+    }
+
+    /** A notification: the rows of these ICCIDs changed (or went away). */
+    private void changed(String payload) {
+        List<Iccid> iccids = new ArrayList<>();
+        for (String iccid : payload.split(",")) {
+            if (Iccid.error(iccid) == null) {
+                iccids.add(Iccid.parse(iccid));
+            }
+        }
+        if (iccids.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            if (changedDuringLoad != null) {
+                iccids.forEach(iccid -> changedDuringLoad.add(iccid.value()));
+            }
+        }
+        refresh(iccids);
+    }
+
+    private void refresh(List<Iccid> iccids) {
+        decisions.decisions(READER, iccids).subscribe().with(rows -> {
+            int period = SimEntry.period(Instant.now());
+            Set<String> gone = new HashSet<>();
+            iccids.forEach(iccid -> gone.add(iccid.value()));
+            for (Decision decision : rows) {
+                SimEntry entry = entryOf(decision, period);
+                put(entry);
+                gone.remove(entry.iccid());
+            }
+            gone.forEach(this::forget);
+            List<Consumer<List<Iccid>>> listeners;
+            synchronized (this) {
+                listeners = List.copyOf(changeListeners);
+            }
+            listeners.forEach(listener -> listener.accept(iccids));
+        }, e -> LOG.warnf("decision rows of %d SIMs could not be read again (%s); reloading all", iccids.size(),
+                e.getMessage()));
+    }
+
+    /** Reads the whole view into fresh maps, then swaps them in and reads again what changed meanwhile. */
+    private void reload() {
+        synchronized (this) {
+            changedDuringLoad = new HashSet<>();
+        }
+        complete = false;
+        long started = System.nanoTime();
+        Map<Long, SimEntry> imsis = new ConcurrentHashMap<>();
+        Map<String, SimEntry> iccids = new ConcurrentHashMap<>();
+        loadPage(null, imsis, iccids, SimEntry.period(Instant.now())).subscribe().with(loaded -> {
+            List<Iccid> again;
+            synchronized (this) {
+                byImsi = imsis;
+                byIccid = iccids;
+                again = changedDuringLoad.stream().map(Iccid::parse).toList();
+                changedDuringLoad = null;
+            }
+            complete = true;
+            LOG.infof("decision cache: %d SIMs loaded in %d ms, %d data policies", loaded,
+                    (System.nanoTime() - started) / 1_000_000, policies.size());
+            if (!again.isEmpty()) {
+                refresh(again);
+            }
+        }, e -> LOG.errorf("decision cache: loading failed (%s); lookups go to the database", e.getMessage()));
+    }
+
+    private Uni<Integer> loadPage(Iccid after, Map<Long, SimEntry> imsis, Map<String, SimEntry> iccids, int period) {
+        return decisions.decisionsAfter(READER, after, PAGE).flatMap(rows -> {
+            for (Decision decision : rows) {
+                SimEntry entry = entryOf(decision, period);
+                iccids.put(entry.iccid(), entry);
+                imsis.put(entry.imsi(), entry);
+            }
+            if (rows.size() < PAGE) {
+                return Uni.createFrom().item(imsis.size());
+            }
+            return loadPage(rows.get(rows.size() - 1).iccid(), imsis, iccids, period);
+        });
+    }
+}

@@ -1,0 +1,54 @@
+package io.cellgate.network.radius;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The RADIUS server's configuration ({@code cellgate.radius.*}; README, "Configuration"). */
+@ConfigMapping(prefix = "cellgate.radius")
+public interface RadiusConfig {
+    /** Whether the RADIUS ports are opened. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** The address the UDP ports are bound to. */
+    @WithDefault("0.0.0.0")
+    String host();
+
+    @WithDefault("1812")
+    int authPort();
+
+    @WithDefault("1813")
+    int acctPort();
+
+    /** The key that encrypts the NAS clients' shared secrets at rest: 32 bytes, base64 (read by the NAS registry). */
+    String secretKey();
+
+    /** Acct-Interim-Interval given in every Access-Accept. */
+    @WithDefault("300")
+    int interimIntervalSeconds();
+
+    /** A session that missed this many interim updates in a row is closed as stale. */
+    @WithDefault("3")
+    int staleAfterIntervals();
+
+    /** How long a request's answer is kept to answer its retransmissions (same source, identifier, authenticator). */
+    @WithDefault("30s")
+    Duration duplicateWindow();
+
+    /** The most accounting reports committed in one transaction. */
+    @WithDefault("1000")
+    int accountingBatch();
+
+    /** Disconnect-Requests (RFC 5176) to the NAS. */
+    Disconnect disconnect();
+
+    interface Disconnect {
+        /** The wait for the first answer; it doubles with each retransmission. */
+        @WithDefault("1s")
+        Duration timeout();
+
+        @WithDefault("3")
+        int attempts();
+    }
+}

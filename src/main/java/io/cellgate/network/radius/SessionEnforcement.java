@@ -1,0 +1,110 @@
+package io.cellgate.network.radius;
+
+import io.cellgate.common.Actor;
+import io.cellgate.common.Origin;
+import io.cellgate.common.id.Iccid;
+import io.cellgate.network.decision.DataSessionRules;
+import io.cellgate.network.decision.DataSessionRules.SessionFacts;
+import io.cellgate.network.decision.DecisionCache;
+import io.cellgate.network.decision.RejectReason;
+import io.cellgate.network.decision.SimEntry;
+import io.cellgate.network.radius.NasDirectory.Registered;
+import io.cellgate.ports.DataSessionPort;
+import io.cellgate.ports.DataSessionPort.LiveSession;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Cuts live sessions that the SIM's decision row no longer allows. Whenever a row changes (the SIM or its tenant
+ * suspended, its policy changed, its data limit reached, the SIM gone from the tenant), the SIM's live sessions are
+ * judged again by the data-session rules with the facts they were opened with; each refused one gets a
+ * Disconnect-Request (RFC 5176) at its NAS. Every replica hears of the change, and the database hands each disconnect
+ * to one of them. The outcome is recorded on the session. Sessions that stopped reporting are closed as stale.
+ */
+@ApplicationScoped
+public class SessionEnforcement {
+    private static final Logger LOG = Logger.getLogger(SessionEnforcement.class);
+    private static final Actor ENFORCER = Actor.networkFunction("radius-enforcement",
+            Origin.system("radius-enforcement"));
+
+    @Inject
+    DecisionCache decisions;
+    @Inject
+    DataSessionPort sessions;
+    @Inject
+    NasDirectory nasClients;
+    @Inject
+    DisconnectClient disconnects;
+    @Inject
+    RadiusConfig config;
+
+    void start(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            decisions.onChange(this::judge);
+        }
+    }
+
+    @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void closeStale() {
+        if (config.enabled()) {
+            sessions.closeStale(ENFORCER, config.staleAfterIntervals()).subscribe().with(
+                    closed -> LOG.debugf("RADIUS: %d stale sessions closed", closed),
+                    e -> LOG.warnf("RADIUS: stale sessions could not be closed (%s)", e.getMessage()));
+        }
+    }
+
+    private void judge(List<Iccid> changed) {
+        sessions.liveSessions(ENFORCER, changed).subscribe().with(live -> {
+            int period = SimEntry.period(Instant.now());
+            Map<String, List<UUID>> byReason = new HashMap<>();
+            for (LiveSession session : live) {
+                RejectReason reason = refusal(session, period);
+                if (reason != null) {
+                    byReason.computeIfAbsent(reason.code(), code -> new ArrayList<>()).add(session.id());
+                }
+            }
+            byReason.forEach((reason, ids) -> sessions.claimDisconnect(ENFORCER, ids, reason).subscribe().with(
+                    claimed -> claimed.forEach(session -> disconnect(session, reason)),
+                    e -> LOG.warnf("RADIUS: disconnects could not be claimed (%s)", e.getMessage())));
+        }, e -> LOG.warnf("RADIUS: live sessions of %d changed SIMs could not be read (%s)", changed.size(),
+                e.getMessage()));
+    }
+
+    private RejectReason refusal(LiveSession session, int period) {
+        SimEntry sim = decisions.cached(session.iccid().value());
+        if (sim == null) {
+            return RejectReason.UNKNOWN_SIM;
+        }
+        long device = session.imei() == null ? -1 : Long.parseLong(session.imei().substring(0, 14));
+        return DataSessionRules.refusal(sim, new SessionFacts(session.apn(), device), period);
+    }
+
+    private void disconnect(LiveSession session, String reason) {
+        Registered nas = nasClients.byId(session.nasId());
+        if (nas == null) {
+            record(session, Map.of("reason", reason, "state", "no_nas_client"));
+            return;
+        }
+        SimEntry sim = decisions.cached(session.iccid().value());
+        disconnects.disconnect(session.nasAddress(), nas.client().coaPort(), nas.client().secret(),
+                        session.acctSessionId(), sim == null ? null : String.format("%015d", sim.imsi()),
+                        session.framedIp())
+                .subscribe().with(outcome -> record(session, outcome.recorded(reason)),
+                        e -> record(session, Map.of("reason", reason, "state", "error")));
+    }
+
+    private void record(LiveSession session, Map<String, Object> outcome) {
+        sessions.disconnectOutcome(ENFORCER, session.id(), outcome).subscribe().with(done -> { },
+                e -> LOG.warnf(e, "RADIUS: the disconnect outcome of session %s could not be recorded", session.id()));
+    }
+}

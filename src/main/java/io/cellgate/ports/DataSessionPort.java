@@ -1,0 +1,74 @@
+package io.cellgate.ports;
+
+import io.cellgate.common.Actor;
+import io.cellgate.common.id.Iccid;
+import io.cellgate.common.id.TenantId;
+import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the data path reports, written by the management plane on the network function's behalf: refused access
+ * requests, accounting (sessions and exact usage), limits reached, and the disconnects sent to cut sessions.
+ */
+public interface DataSessionPort {
+
+    /** Keeps refused access requests for their tenants (SIMs of no tenant are not kept). */
+    Uni<Void> rejected(Actor nas, List<Rejection> rejections);
+
+    /**
+     * Commits accounting reports in one transaction, durably: the sessions' highest cumulative counters, and what each
+     * report adds to them counted into its SIM's usage of the current period. A report whose counters are not above
+     * the session's (a retransmission, a duplicate, one overtaken by a later one) adds nothing.
+     */
+    Uni<List<Accounted>> accounted(Actor nas, List<AccountingReport> reports);
+
+    /**
+     * Records, once per period, the data warning thresholds (percent of the limit) that a SIM's usage has crossed and
+     * whether it reached the limit. Answers what was recorded now (not already before). A limit reached now is
+     * announced as a change of the SIM's decision row ({@link DecisionReadPort#CHANGES}).
+     */
+    Uni<Thresholds> dataThresholds(Actor nas, TenantId tenant, Iccid iccid, List<Integer> warnPercents,
+                                   boolean limitReached);
+
+    /** The sessions of these SIMs that are not stopped. */
+    Uni<List<LiveSession>> liveSessions(Actor nas, List<Iccid> iccids);
+
+    /**
+     * Claims the sending of a disconnect for these sessions, for this reason: answers the ones claimed now (a session
+     * already being cut for this reason, by this replica or another, is not claimed twice).
+     */
+    Uni<List<LiveSession>> claimDisconnect(Actor nas, List<UUID> sessions, String reason);
+
+    /** The outcome of a disconnect, recorded on its session: ack, nak (with the Error-Cause) or timeout. */
+    Uni<Void> disconnectOutcome(Actor nas, UUID session, Map<String, Object> outcome);
+
+    /** Closes the live sessions that missed this many of their interim updates in a row; answers how many. */
+    Uni<Integer> closeStale(Actor nas, int intervals);
+
+    record Rejection(TenantId tenant, Iccid iccid, Instant at, String reason, String nasName, String apn, String imei,
+                     Integer ratType) {
+    }
+
+    /** One Accounting-Request (Start, Interim-Update or Stop) of a known SIM; octets include the Gigawords. */
+    enum Kind { START, INTERIM, STOP }
+
+    record AccountingReport(UUID nasId, String nasAddress, String acctSessionId, TenantId tenant, Iccid iccid,
+                            Kind kind, long inputOctets, long outputOctets, String framedIp, String imei, String apn,
+                            int interimInterval, String stopCause, Instant at) {
+    }
+
+    /** A session after a commit, with its SIM's data usage of the current period (both directions, bytes). */
+    record Accounted(UUID sessionId, UUID nasId, String acctSessionId, TenantId tenant, Iccid iccid,
+                     long periodDataBytes, boolean stopped) {
+    }
+
+    record Thresholds(List<Integer> warnedNow, boolean limitReachedNow) {
+    }
+
+    record LiveSession(UUID id, UUID nasId, String nasAddress, String acctSessionId, TenantId tenant, Iccid iccid,
+                       String framedIp, String imei, String apn) {
+    }
+}

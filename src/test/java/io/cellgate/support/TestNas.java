@@ -1,0 +1,43 @@
+package io.cellgate.support;
+
+import static io.cellgate.support.Api.OPS;
+import static io.cellgate.support.Api.as;
+
+import io.restassured.path.json.JsonPath;
+import java.util.Map;
+
+/**
+ * The NAS client of the tests: 127.0.0.1, where radclient and the test NAS's Disconnect/CoA port ({@link TestCoaServer})
+ * run. Registered once per database and given a known secret at the start of each run (a rotation, since a secret is
+ * shown only when it is set).
+ */
+public final class TestNas {
+    public static final String NAME = "test-nas";
+    public static final String SECRET = "test-nas-shared-secret-1";
+    private static volatile boolean ready;
+
+    private TestNas() {
+    }
+
+    /** Makes sure the test NAS exists, is enabled with the known secret, and the service knows it. */
+    public static synchronized String secret() {
+        TestCoaServer.get();
+        if (!ready) {
+            JsonPath clients = as(OPS).get("/api/v1/admin/nas-clients?limit=1000").then().statusCode(200).extract()
+                    .jsonPath();
+            String id = clients.getString("items.find { it.name == '" + NAME + "' }.id");
+            if (id == null) {
+                as(OPS).body(Map.of("name", NAME, "source", "127.0.0.1", "secret", SECRET, "coa_port",
+                        TestCoaServer.PORT)).post("/api/v1/admin/nas-clients").then().statusCode(201);
+            } else {
+                as(OPS).body(Map.of("enabled", true, "coa_port", TestCoaServer.PORT))
+                        .patch("/api/v1/admin/nas-clients/" + id).then().statusCode(200);
+                as(OPS).body(Map.of("secret", SECRET)).post("/api/v1/admin/nas-clients/" + id + "/secret")
+                        .then().statusCode(200);
+            }
+            ready = true;
+            Radclient.awaitKnown(SECRET);
+        }
+        return SECRET;
+    }
+}
