@@ -46,6 +46,11 @@ ALTER TABLE audit_chains ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tenant_isolation ON audit_chains;
 CREATE POLICY tenant_isolation ON audit_chains USING (tenant_visible(chain));
 
+-- NAS clients belong to no tenant: only the all-tenants scope (carrier ops, network functions) sees them.
+ALTER TABLE nas_clients ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tenant_isolation ON nas_clients;
+CREATE POLICY tenant_isolation ON nas_clients USING (current_setting('cellgate.tenant', true) = '*');
+
 -- A job's failures are visible with the job (the subquery is itself filtered by the jobs policy).
 ALTER TABLE job_failures ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tenant_isolation ON job_failures;

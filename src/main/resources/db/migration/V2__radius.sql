@@ -17,7 +17,8 @@ CREATE TABLE nas_clients (
     CONSTRAINT nas_clients_no_overlap EXCLUDE USING gist (source inet_ops WITH &&)
 );
 
--- Data sessions as the NAS accounts them (RADIUS accounting). input_octets/output_octets are the highest cumulative
+-- Data sessions as the NAS accounts them (RADIUS accounting), with the NAS's name at the time (tenants see that, not
+-- the NAS clients). input_octets/output_octets are the highest cumulative
 -- counters reported so far (with Gigawords): a retransmitted, duplicated or reordered report never lowers them, and
 -- usage is what a report adds to them (last_input_delta/last_output_delta, computed under the row's lock).
 CREATE TABLE data_sessions (
@@ -25,6 +26,7 @@ CREATE TABLE data_sessions (
     tenant_id         text NOT NULL,
     iccid             text COLLATE "C" NOT NULL,
     nas_id            uuid NOT NULL REFERENCES nas_clients (id),
+    nas_name          text NOT NULL,
     nas_address       inet NOT NULL,
     acct_session_id   text NOT NULL CHECK (length(acct_session_id) BETWEEN 1 AND 253),
     framed_ip         inet,

@@ -4,6 +4,9 @@ import io.cellgate.common.Actor;
 import io.cellgate.common.id.Iccid;
 import io.cellgate.common.id.Luhn;
 import io.cellgate.common.id.TenantId;
+import io.cellgate.common.problem.ProblemException;
+import io.cellgate.nas.CreateNasClientRequest;
+import io.cellgate.nas.NasClientService;
 import io.cellgate.sim.SimAction;
 import io.cellgate.sim.SimService;
 import io.cellgate.sim.stock.AssignRequest;
@@ -27,7 +30,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Seeds the demo (CELLGATE_DEMO_SEED=true): tenants acme and globex (with a low API limit: 10/s, burst 20), 300 SIMs
- * in stock, 100 of them assigned to each tenant and some activated or suspended. It goes through the same services as
+ * in stock, 100 of them assigned to each tenant and some activated or suspended, and a NAS client for RADIUS requests
+ * from this machine. It goes through the same services as
  * the API, as the declared actor {@link Actor.Work#DEMO_SEED} (so the tenants' trails show it), and runs only once.
  */
 @ApplicationScoped
@@ -37,6 +41,9 @@ public class DemoData {
     private static final Actor SEEDER = Actor.Work.DEMO_SEED.actor();
     private static final TenantId ACME = TenantId.parse("acme");
     private static final TenantId GLOBEX = TenantId.parse("globex");
+    /** The NAS client of the demo and its shared secret: development only, the secret is public (README). */
+    static final String LOCAL_NAS = "local-nas";
+    static final String LOCAL_NAS_SECRET = "cellgate-demo-radius-secret";
     /** A deliberately low API limit, so anyone can see the limit at work. */
     private static final TenantQuotas GLOBEX_QUOTAS = new TenantQuotas(null, 10, 20, null);
 
@@ -50,11 +57,14 @@ public class DemoData {
     SimService sims;
     @Inject
     SimRepository repository;
+    @Inject
+    NasClientService nasClients;
 
     void onStart(@Observes StartupEvent event) throws Throwable {
         if (!enabled) {
             return;
         }
+        VertxContextSupport.subscribeAndAwait(this::ensureLocalNas);
         if (VertxContextSupport.subscribeAndAwait(() -> repository.existsAnywhere(SEEDER, iccid(1)))) {
             LOG.info("Demo data already present");
             return;
@@ -74,6 +84,14 @@ public class DemoData {
                 .flatMap(done -> transition(GLOBEX, 101, 150, SimAction.ACTIVATE)));
         LOG.infof("Demo data seeded: tenants acme and globex; SIMs %s ... %s (1-100 acme, 101-200 globex, 201-300 stock)",
                 iccid(1), iccid(300));
+    }
+
+    /** The local NAS client (radclient on this machine): registered once, its name or source then taken. */
+    private Uni<Void> ensureLocalNas() {
+        return nasClients.create(SEEDER, new CreateNasClientRequest(LOCAL_NAS, "127.0.0.1", LOCAL_NAS_SECRET, 3799, true))
+                .invoke(created -> LOG.infof("Demo NAS client %s registered for 127.0.0.1", LOCAL_NAS))
+                .replaceWithVoid()
+                .onFailure(ProblemException.class).recoverWithItem(e -> null);
     }
 
     /** The demo SIMs are the mark: tenants named acme and globex may exist without them (e.g. made by tests). */

@@ -45,6 +45,12 @@ public interface DataSessionPort {
     /** The outcome of a disconnect, recorded on its session: ack, nak (with the Error-Cause) or timeout. */
     Uni<Void> disconnectOutcome(Actor nas, UUID session, Map<String, Object> outcome);
 
+    /**
+     * The NAS restarted or is going down (Accounting-On or -Off): its live sessions are over. Answers how many were
+     * closed.
+     */
+    Uni<Integer> nasRestarted(Actor nas, UUID nasId);
+
     /** Closes the live sessions that missed this many of their interim updates in a row; answers how many. */
     Uni<Integer> closeStale(Actor nas, int intervals);
 
@@ -55,7 +61,7 @@ public interface DataSessionPort {
     /** One Accounting-Request (Start, Interim-Update or Stop) of a known SIM; octets include the Gigawords. */
     enum Kind { START, INTERIM, STOP }
 
-    record AccountingReport(UUID nasId, String nasAddress, String acctSessionId, TenantId tenant, Iccid iccid,
+    record AccountingReport(UUID nasId, String nasName, String nasAddress, String acctSessionId, TenantId tenant, Iccid iccid,
                             Kind kind, long inputOctets, long outputOctets, String framedIp, String imei, String apn,
                             int interimInterval, String stopCause, Instant at) {
     }

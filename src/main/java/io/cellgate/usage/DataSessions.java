@@ -35,22 +35,23 @@ public class DataSessions implements DataSessionPort {
     private static final String ACCOUNT = """
             WITH batch AS (
                 SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                                     $7::bigint[], $8::bigint[], $9::text[], $10::text[], $11::text[], $12::int[],
-                                     $13::text[], $14::timestamptz[])
-                    AS b(nas_id, nas_address, acct_session_id, tenant_id, iccid, kind, input_octets, output_octets,
+                                     $7::text[], $8::bigint[], $9::bigint[], $10::text[], $11::text[], $12::text[],
+                                     $13::int[], $14::text[], $15::timestamptz[])
+                    AS b(nas_id, nas_name, nas_address, acct_session_id, tenant_id, iccid, kind, input_octets, output_octets,
                          framed_ip, imei, apn, interim_interval, stop_cause, at)
             ), merged AS (
-                SELECT nas_id, acct_session_id, min(nas_address) AS nas_address, min(tenant_id) AS tenant_id,
+                SELECT nas_id, acct_session_id, min(nas_name) AS nas_name, min(nas_address) AS nas_address, min(tenant_id) AS tenant_id,
                        min(iccid) AS iccid, max(input_octets) AS input_octets, max(output_octets) AS output_octets,
                        max(framed_ip) AS framed_ip, max(imei) AS imei, max(apn) AS apn,
                        max(interim_interval) AS interim_interval, max(stop_cause) AS stop_cause,
                        bool_or(kind = 'STOP') AS stopped, min(at) AS first_at, max(at) AS last_at
                 FROM batch GROUP BY nas_id, acct_session_id
             ), sessions AS (
-                INSERT INTO data_sessions AS s (id, tenant_id, iccid, nas_id, nas_address, acct_session_id, framed_ip,
-                                                imei, apn, started_at, updated_at, stopped_at, stop_cause, input_octets,
-                                                output_octets, last_input_delta, last_output_delta, interim_interval)
-                SELECT gen_random_uuid(), tenant_id, iccid, nas_id, nas_address::inet, acct_session_id,
+                INSERT INTO data_sessions AS s (id, tenant_id, iccid, nas_id, nas_name, nas_address, acct_session_id,
+                                                framed_ip, imei, apn, started_at, updated_at, stopped_at, stop_cause,
+                                                input_octets, output_octets, last_input_delta, last_output_delta,
+                                                interim_interval)
+                SELECT gen_random_uuid(), tenant_id, iccid, nas_id, nas_name, nas_address::inet, acct_session_id,
                        framed_ip::inet, imei, apn, first_at, last_at, CASE WHEN stopped THEN last_at END,
                        CASE WHEN stopped THEN coalesce(stop_cause, 'stop') END, input_octets, output_octets,
                        input_octets, output_octets, interim_interval
@@ -121,6 +122,7 @@ public class DataSessions implements DataSessionPort {
     public Uni<List<Accounted>> accounted(Actor nas, List<AccountingReport> reports) {
         Tuple params = Tuple.tuple(List.of(
                 column(reports, AccountingReport::nasId, UUID[]::new),
+                column(reports, AccountingReport::nasName, String[]::new),
                 column(reports, AccountingReport::nasAddress, String[]::new),
                 column(reports, AccountingReport::acctSessionId, String[]::new),
                 column(reports, r -> r.tenant().value(), String[]::new),
@@ -186,6 +188,13 @@ public class DataSessions implements DataSessionPort {
                         + " SET disconnect = coalesce(disconnect, '{}'::jsonb) || $2 WHERE id = $1")
                 .execute(Tuple.of(session, new JsonObject(new HashMap<>(outcome)).put("at", Instant.now().toString())))
                 .replaceWithVoid());
+    }
+
+    @Override
+    public Uni<Integer> nasRestarted(Actor nas, UUID nasId) {
+        return db.transaction(nas.allTenants(), tx -> tx.preparedQuery("UPDATE data_sessions SET stopped_at = now(),"
+                        + " stop_cause = 'nas_restart' WHERE nas_id = $1 AND stopped_at IS NULL")
+                .execute(Tuple.of(nasId))).map(RowSet::rowCount);
     }
 
     @Override

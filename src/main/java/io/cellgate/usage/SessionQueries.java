@@ -26,10 +26,10 @@ import java.util.List;
 @ApplicationScoped
 public class SessionQueries {
     private static final String SESSIONS = """
-            SELECT s.id, s.iccid, s.tenant_id, n.name AS nas_name, s.acct_session_id, host(s.framed_ip) AS framed_ip,
+            SELECT s.id, s.iccid, s.tenant_id, s.nas_name, s.acct_session_id, host(s.framed_ip) AS framed_ip,
                    s.imei, s.apn, s.started_at, s.updated_at, s.stopped_at, s.stop_cause, s.input_octets,
                    s.output_octets, s.disconnect
-            FROM data_sessions s JOIN nas_clients n ON n.id = s.nas_id""";
+            FROM data_sessions s""";
     private static final String AUTH_EVENTS = "SELECT id, iccid, at, reason, nas_name, apn, imei, rat_type"
             + " FROM auth_events WHERE iccid = $1 AND tenant_id = $2 AND id < $3 ORDER BY id DESC LIMIT $4";
     private static final String SIM_OF_TENANT = "SELECT 1 FROM sims WHERE iccid = $1 AND tenant_id = $2";

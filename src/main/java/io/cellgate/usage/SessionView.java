@@ -14,7 +14,7 @@ public record SessionView(
         UUID id,
         Iccid iccid,
         TenantId tenantId,
-        @Schema(description = "The NAS client that accounted it", example = "pgw-fra-1", maxLength = 63) String nasName,
+        @Schema(description = "The NAS client that accounted it (its name then)", example = "pgw-fra-1", maxLength = 63) String nasName,
         @Schema(description = "Acct-Session-Id", maxLength = 253, example = "4f2a9c01") String acctSessionId,
         @Schema(example = "10.20.0.1", maxLength = 45) String framedIp,
         @Schema(description = "The device's IMEI or IMEISV as reported", maxLength = 16, example = "3569380356438091")
@@ -24,7 +24,8 @@ public record SessionView(
         Instant startedAt,
         @Schema(description = "The last accounting report") Instant updatedAt,
         Instant stoppedAt,
-        @Schema(description = "stop (with the NAS's Acct-Terminate-Cause as stop:<n>), or stale when reports stopped",
+        @Schema(description = "stop (with the NAS's Acct-Terminate-Cause as stop:<n>), stale when reports stopped,"
+                + " nas_restart when the NAS sent Accounting-On or -Off",
                 example = "stop:1", maxLength = 20) String stopCause,
         @Schema(description = "Bytes sent by the device in this session", minimum = "0",
                 maximum = "9223372036854775807") long dataBytesUp,

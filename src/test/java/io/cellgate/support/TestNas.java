@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The NAS client of the tests: 127.0.0.1, where radclient and the test NAS's Disconnect/CoA port ({@link TestCoaServer})
- * run. Registered once per database and given a known secret at the start of each run (a rotation, since a secret is
- * shown only when it is set).
+ * run. Registered once per database (or taken over from the demo's, which holds the same address) and given its name,
+ * CoA port and a known secret at the start of each run (a rotation, since a secret is shown only when it is set).
  */
 public final class TestNas {
     public static final String NAME = "test-nas";
@@ -25,12 +25,12 @@ public final class TestNas {
         if (!ready) {
             JsonPath clients = as(OPS).get("/api/v1/admin/nas-clients?limit=1000").then().statusCode(200).extract()
                     .jsonPath();
-            String id = clients.getString("items.find { it.name == '" + NAME + "' }.id");
+            String id = clients.getString("items.find { it.source == '127.0.0.1/32' }.id");
             if (id == null) {
                 as(OPS).body(Map.of("name", NAME, "source", "127.0.0.1", "secret", SECRET, "coa_port",
                         TestCoaServer.PORT)).post("/api/v1/admin/nas-clients").then().statusCode(201);
             } else {
-                as(OPS).body(Map.of("enabled", true, "coa_port", TestCoaServer.PORT))
+                as(OPS).body(Map.of("name", NAME, "enabled", true, "coa_port", TestCoaServer.PORT))
                         .patch("/api/v1/admin/nas-clients/" + id).then().statusCode(200);
                 as(OPS).body(Map.of("secret", SECRET)).post("/api/v1/admin/nas-clients/" + id + "/secret")
                         .then().statusCode(200);

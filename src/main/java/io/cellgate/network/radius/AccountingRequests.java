@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Accounting (RFC 2866): Start, Interim-Update and Stop become sessions and exact usage. The Accounting-Response goes
+ * Accounting (RFC 2866): Start, Interim-Update and Stop become sessions and exact usage; Accounting-On and -Off (the
+ * NAS restarted or goes down) close its live sessions. The Accounting-Response goes
  * out only once the report is committed. Reports are committed in groups: while one transaction is in flight the
  * next reports queue up and go together in the next one, so a busy server commits hundreds per transaction and an idle
  * one waits for nobody. A report the database could not take is not answered: the NAS sends it again.
@@ -67,8 +68,8 @@ public class AccountingRequests {
     Uni<byte[]> answer(Registered nas, InetSocketAddress source, RadiusPacket request) throws MalformedPacket {
         long status = request.unsignedInt(AttributeType.ACCT_STATUS_TYPE);
         if (status == ACCOUNTING_ON || status == ACCOUNTING_OFF) {
-            metrics.accountingIgnored("nas_on_off");
-            return Uni.createFrom().item(response(nas, request));
+            metrics.accounted(status == ACCOUNTING_ON ? "accounting_on" : "accounting_off");
+            return sessions.nasRestarted(WRITER, nas.client().id()).map(closed -> response(nas, request));
         }
         Kind kind = switch ((int) status) {
             case START -> Kind.START;
@@ -98,7 +99,8 @@ public class AccountingRequests {
                 metrics.accountingIgnored("unknown_sim");
                 return Uni.createFrom().item(response(nas, request));
             }
-            AccountingReport report = new AccountingReport(nas.client().id(), source.getAddress().getHostAddress(),
+            AccountingReport report = new AccountingReport(nas.client().id(), nas.client().name(),
+                    source.getAddress().getHostAddress(),
                     sessionId, TenantId.parse(sim.tenant()), Iccid.parse(sim.iccid()), kind, input, output,
                     framed == null ? null : new Ipv4(framed.unsignedInt()).toString(), session.imei() == null ? null : session.imei().value(),
                     session.apn(), config.interimIntervalSeconds(), stopCause, Instant.now());
