@@ -3,9 +3,9 @@ package io.cellgate.ratelimit;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.support.Replica;
 import io.cellgate.support.Tokens;
 import io.restassured.http.ContentType;
-import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,28 +26,21 @@ class RateLimitAcrossReplicasIT {
     private static final int RATE = 10;
     private static final int BURST = 20;
     private static final Duration LOAD = Duration.ofSeconds(6);
-    private static final List<Process> REPLICAS = new ArrayList<>();
-    private static final List<String> URLS = List.of("http://127.0.0.1:8093", "http://127.0.0.1:8094");
+    private static final List<Replica> REPLICAS = List.of(new Replica(8093, 21912), new Replica(8094, 21922));
+    private static final List<String> URLS = REPLICAS.stream().map(Replica::url).toList();
 
     @BeforeAll
     static void startTwoReplicas() throws Exception {
-        for (String url : URLS) {
-            String port = url.substring(url.lastIndexOf(':') + 1);
-            REPLICAS.add(new ProcessBuilder("java", "-Xmx384m", "-Dquarkus.http.port=" + port,
-                    "-Dcellgate.radius.auth-port=0", "-Dcellgate.radius.acct-port=0",
-                    "-jar", System.getProperty("cellgate.app.jar"))
-                    .redirectErrorStream(true).redirectOutput(new File("target/replica-" + port + ".log")).start());
+        for (Replica replica : REPLICAS) {
+            replica.start();
         }
-        for (String url : URLS) {
-            Awaitility.await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() ->
-                    given().get(url + "/q/health/ready").statusCode() == 200);
-        }
+        REPLICAS.forEach(Replica::awaitReady);
     }
 
     @AfterAll
     static void stopReplicas() {
         setQuotas(Map.of("api_requests_per_second", 5000, "api_burst", 10000));
-        REPLICAS.forEach(Process::destroy);
+        REPLICAS.forEach(Replica::stop);
     }
 
     private static void setQuotas(Map<String, Object> quotas) {

@@ -32,7 +32,12 @@ public final class Radclient {
 
     /** An Access-Request with a Message-Authenticator (radclient computes the 0x00 placeholder). */
     public static Reply auth(String secret, String... attributes) {
-        return send("auth", AUTH_PORT, secret, withMessageAuthenticator(attributes));
+        return authAt(AUTH_PORT, secret, attributes);
+    }
+
+    /** The same, to the authentication port of another server (a packaged replica). */
+    public static Reply authAt(int port, String secret, String... attributes) {
+        return send("auth", port, secret, withMessageAuthenticator(attributes));
     }
 
     /** An Access-Request exactly as given: no Message-Authenticator unless it is among the attributes. */
@@ -45,9 +50,9 @@ public final class Radclient {
     }
 
     /** Waits until the service answers this NAS (it learns of a new NAS client or secret within moments). */
-    public static void awaitKnown(String secret) {
+    public static void awaitKnown(String secret, int port) {
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
-                auth(secret, "User-Name = \"000000000000000\"") != null);
+                authAt(port, secret, "User-Name = \"000000000000000\"") != null);
     }
 
     /** null when no answer came (radclient tries once and waits a second). */

@@ -1,10 +1,13 @@
 package io.cellgate.support;
 
 import static io.cellgate.support.Api.OPS;
-import static io.cellgate.support.Api.as;
+import static io.restassured.RestAssured.given;
 
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The NAS client of the tests: 127.0.0.1, where radclient and the test NAS's Disconnect/CoA port ({@link TestCoaServer})
@@ -23,21 +26,34 @@ public final class TestNas {
     public static synchronized String secret() {
         TestCoaServer.get();
         if (!ready) {
-            JsonPath clients = as(OPS).get("/api/v1/admin/nas-clients?limit=1000").then().statusCode(200).extract()
-                    .jsonPath();
-            String id = clients.getString("items.find { it.source == '127.0.0.1/32' }.id");
-            if (id == null) {
-                as(OPS).body(Map.of("name", NAME, "source", "127.0.0.1", "secret", SECRET, "coa_port",
-                        TestCoaServer.PORT)).post("/api/v1/admin/nas-clients").then().statusCode(201);
-            } else {
-                as(OPS).body(Map.of("name", NAME, "enabled", true, "coa_port", TestCoaServer.PORT))
-                        .patch("/api/v1/admin/nas-clients/" + id).then().statusCode(200);
-                as(OPS).body(Map.of("secret", SECRET)).post("/api/v1/admin/nas-clients/" + id + "/secret")
-                        .then().statusCode(200);
-            }
+            register(Api::as);
             ready = true;
-            Radclient.awaitKnown(SECRET);
+            Radclient.awaitKnown(SECRET, Radclient.AUTH_PORT);
         }
         return SECRET;
+    }
+
+    /** Registers the test NAS through the API of a packaged replica, and waits until its RADIUS port knows it. */
+    public static String registerAt(Replica replica) {
+        register(user -> given().baseUri(replica.url()).auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
+                .accept(ContentType.JSON));
+        Radclient.awaitKnown(SECRET, replica.authPort());
+        return SECRET;
+    }
+
+    /** {@code as} makes a request of a user to the service in question. */
+    private static void register(Function<String, RequestSpecification> as) {
+        JsonPath clients = as.apply(OPS).get("/api/v1/admin/nas-clients?limit=1000").then().statusCode(200).extract()
+                .jsonPath();
+        String id = clients.getString("items.find { it.source == '127.0.0.1/32' }.id");
+        if (id == null) {
+            as.apply(OPS).body(Map.of("name", NAME, "source", "127.0.0.1", "secret", SECRET, "coa_port",
+                    TestCoaServer.PORT)).post("/api/v1/admin/nas-clients").then().statusCode(201);
+        } else {
+            as.apply(OPS).body(Map.of("name", NAME, "enabled", true, "coa_port", TestCoaServer.PORT))
+                    .patch("/api/v1/admin/nas-clients/" + id).then().statusCode(200);
+            as.apply(OPS).body(Map.of("secret", SECRET)).post("/api/v1/admin/nas-clients/" + id + "/secret")
+                    .then().statusCode(200);
+        }
     }
 }

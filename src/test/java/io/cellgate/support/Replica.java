@@ -1,0 +1,62 @@
+package io.cellgate.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+
+/**
+ * A replica of the packaged service (target/quarkus-app), started as its own process against the test PostgreSQL and
+ * Keycloak (their settings come from the environment scripts/test exports), on its own HTTP and RADIUS ports.
+ */
+public final class Replica {
+    private final int httpPort;
+    private final int authPort;
+    private Process process;
+
+    public Replica(int httpPort, int authPort) {
+        this.httpPort = httpPort;
+        this.authPort = authPort;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public int authPort() {
+        return authPort;
+    }
+
+    public int acctPort() {
+        return authPort + 1;
+    }
+
+    /** Starts the replica (its log goes to target/replica-PORT.log); {@link #awaitReady} waits for it. */
+    public Replica start() throws IOException {
+        process = new ProcessBuilder("java", "-Xmx384m", "-Dquarkus.http.port=" + httpPort,
+                "-Dcellgate.radius.auth-port=" + authPort, "-Dcellgate.radius.acct-port=" + acctPort(),
+                "-jar", System.getProperty("cellgate.app.jar"))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        new File("target/replica-" + httpPort + ".log"))).start();
+        return this;
+    }
+
+    public Replica awaitReady() {
+        Awaitility.await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() ->
+                given().get(url() + "/q/health/ready").statusCode() == 200);
+        return this;
+    }
+
+    /** SIGKILL: the process ends at once, with whatever it had in flight. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    public void stop() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+}
