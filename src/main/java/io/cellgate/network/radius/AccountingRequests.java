@@ -21,7 +21,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +64,8 @@ public class AccountingRequests {
     /** Per SIM, the warning level last recorded in a period, so that each threshold is recorded once. */
     private final Map<String, Long> recordedLevels = new ConcurrentHashMap<>();
 
-    Uni<byte[]> answer(Registered nas, InetSocketAddress source, RadiusPacket request) throws MalformedPacket {
+    /** {@code source} is the address the request came from (where disconnects go). */
+    Uni<byte[]> answer(Registered nas, String source, RadiusPacket request) throws MalformedPacket {
         long status = request.unsignedInt(AttributeType.ACCT_STATUS_TYPE);
         if (status == ACCOUNTING_ON || status == ACCOUNTING_OFF) {
             metrics.accounted(status == ACCOUNTING_ON ? "accounting_on" : "accounting_off");
@@ -100,7 +100,7 @@ public class AccountingRequests {
                 return Uni.createFrom().item(response(nas, request));
             }
             AccountingReport report = new AccountingReport(nas.client().id(), nas.client().name(),
-                    source.getAddress().getHostAddress(),
+                    source,
                     sessionId, TenantId.parse(sim.tenant()), Iccid.parse(sim.iccid()), kind, input, output,
                     framed == null ? null : new Ipv4(framed.unsignedInt()).toString(), session.imei() == null ? null : session.imei().value(),
                     session.apn(), config.interimIntervalSeconds(), stopCause, Instant.now());

@@ -52,9 +52,8 @@ public class NasDirectory {
         channels.listen(NasClientPort.CHANGES, changed -> reload(), this::reload);
     }
 
-    /** The client whose source holds this address, or null. */
-    public Registered find(InetAddress address) {
-        byte[] bytes = address.getAddress();
+    /** The client whose source holds this address (its octets), or null. */
+    public Registered find(byte[] bytes) {
         for (Registered candidate : registered) {
             if (candidate.contains(bytes)) {
                 return candidate;

@@ -21,6 +21,13 @@ public interface RadiusConfig {
     @WithDefault("1813")
     int acctPort();
 
+    /**
+     * Sockets bound to each port (SO_REUSEPORT, each on its own event loop); with the JDK's transport instead of
+     * the native one, one.
+     */
+    @WithDefault("2")
+    int socketsPerPort();
+
     /** The key that encrypts the NAS clients' shared secrets at rest: 32 bytes, base64 (read by the NAS registry). */
     String secretKey();
 
@@ -32,8 +39,11 @@ public interface RadiusConfig {
     @WithDefault("3")
     int staleAfterIntervals();
 
-    /** How long a request's answer is kept to answer its retransmissions (same source, identifier, authenticator). */
-    @WithDefault("30s")
+    /**
+     * How long a request's answer is kept, at least (at most twice as long), to answer its retransmissions (same
+     * source, identifier and authenticator).
+     */
+    @WithDefault("15s")
     Duration duplicateWindow();
 
     /** The most accounting reports committed in one transaction. */

@@ -13,11 +13,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramPacket;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -62,38 +62,45 @@ public class RadiusServer {
             return;
         }
         nasClients.start();
-        duplicates = new DuplicateRequests(config.duplicateWindow().toNanos(), MAX_REMEMBERED);
-        vertx.setPeriodic(1000, timer -> duplicates.expire(System.nanoTime()));
-        open(config.authPort(), AUTH);
-        open(config.acctPort(), ACCT);
-        LOG.infof("RADIUS: authentication on %s:%d, accounting on %s:%d", config.host(), config.authPort(),
-                config.host(), config.acctPort());
+        duplicates = new DuplicateRequests(MAX_REMEMBERED);
+        vertx.setPeriodic(config.duplicateWindow().toMillis(), timer -> duplicates.turnOver());
+        int perPort = vertx.isNativeTransportEnabled() ? Math.max(1, config.socketsPerPort()) : 1;
+        int authPort = open(config.authPort(), AUTH, perPort);
+        int acctPort = open(config.acctPort(), ACCT, perPort);
+        LOG.infof("RADIUS: authentication on %s:%d, accounting on %s:%d (%d socket(s) per port)", config.host(),
+                authPort, config.host(), acctPort, perPort);
     }
 
     void stop(@Observes ShutdownEvent event) {
         sockets.forEach(DatagramSocket::close);
     }
 
-    private void open(int port, String kind) throws Exception {
-        DatagramSocket socket = vertx.createDatagramSocket(new DatagramSocketOptions().setReceiveBufferSize(4 << 20)
-                .setSendBufferSize(4 << 20).setIpV6(config.host().contains(":")));
-        socket.handler(packet -> receive(socket, kind, packet));
-        CompletableFuture<Void> bound = new CompletableFuture<>();
-        socket.listen(port, config.host()).onSuccess(s -> bound.complete(null)).onFailure(bound::completeExceptionally);
-        bound.get(10, TimeUnit.SECONDS);
-        sockets.add(socket);
+    /**
+     * Binds {@code count} sockets to the port, each on its own event loop (SO_REUSEPORT: the kernel spreads the NAS
+     * clients' flows over them, so that every core serves). Answers the port bound (the first socket's, when 0 asks
+     * for any free port).
+     */
+    private int open(int port, String kind, int count) throws Exception {
+        int bound = port;
+        for (int i = 0; i < count; i++) {
+            DatagramSocket socket = vertx.createDatagramSocket(new DatagramSocketOptions()
+                    .setReceiveBufferSize(4 << 20).setSendBufferSize(4 << 20).setReusePort(count > 1)
+                    .setIpV6(config.host().contains(":")));
+            socket.handler(packet -> receive(socket, kind, packet));
+            CompletableFuture<Integer> listening = new CompletableFuture<>();
+            socket.listen(bound, config.host()).onSuccess(s -> listening.complete(s.localAddress().port()))
+                    .onFailure(listening::completeExceptionally);
+            bound = listening.get(10, TimeUnit.SECONDS);
+            sockets.add(socket);
+        }
+        return bound;
     }
 
     private void receive(DatagramSocket socket, String port, DatagramPacket packet) {
         long arrived = System.nanoTime();
-        InetSocketAddress source;
-        try {
-            source = new InetSocketAddress(InetAddress.getByName(packet.sender().host()), packet.sender().port());
-        } catch (UnknownHostException e) {
-            metrics.dropped(port, "unreadable_source");
-            return;
-        }
-        Registered nas = nasClients.find(source.getAddress());
+        SocketAddress source = packet.sender();
+        byte[] address = addressOf(source.host());
+        Registered nas = address == null ? null : nasClients.find(address);
         if (nas == null) {
             metrics.dropped(port, "unknown_nas");
             return;
@@ -111,8 +118,8 @@ public class RadiusServer {
             metrics.dropped(port, refusal);
             return;
         }
-        ByteBuffer key = DuplicateRequests.key(source, request.identifier(), request.authenticator());
-        byte[] earlier = duplicates.firstOrAnswer(key, arrived);
+        ByteBuffer key = DuplicateRequests.key(address, source.port(), request.identifier(), request.authenticator());
+        byte[] earlier = duplicates.firstOrAnswer(key);
         if (earlier != null) {
             metrics.duplicate(port);
             if (!DuplicateRequests.pending(earlier)) {
@@ -122,20 +129,20 @@ public class RadiusServer {
         }
         Uni<byte[]> answer;
         try {
-            answer = AUTH.equals(port) ? access.answer(nas, request) : accounting.answer(nas, source, request);
+            answer = AUTH.equals(port) ? access.answer(nas, request) : accounting.answer(nas, source.host(), request);
         } catch (MalformedPacket e) {
             duplicates.abandoned(key);
             metrics.dropped(port, "malformed_" + e.getMessage());
             return;
         }
         answer.subscribe().with(octets -> {
-            duplicates.answered(key, octets, arrived);
+            duplicates.answered(key, octets);
             send(socket, source, octets);
             metrics.answered(AUTH.equals(port), System.nanoTime() - arrived);
         }, e -> {
             duplicates.abandoned(key);
             metrics.dropped(port, "unanswered");
-            LOG.warnf(e, "RADIUS: a request from %s went unanswered", source);
+            LOG.debugf("RADIUS: a request from %s went unanswered: %s", source, e.getMessage());
         });
     }
 
@@ -157,7 +164,39 @@ public class RadiusServer {
         return PacketSigning.validSignedRequest(datagram, request, secret) ? null : "bad_authenticator";
     }
 
-    private static void send(DatagramSocket socket, InetSocketAddress to, byte[] octets) {
-        socket.send(Buffer.buffer(octets), to.getPort(), to.getAddress().getHostAddress());
+    private static void send(DatagramSocket socket, SocketAddress to, byte[] octets) {
+        socket.send(Buffer.buffer(octets), to.port(), to.host());
+    }
+
+    /** The octets of a literal address as the socket reports it (no name is ever resolved); null if unreadable. */
+    static byte[] addressOf(String host) {
+        if (host.indexOf(':') >= 0) {
+            try {
+                return InetAddress.getByName(host).getAddress();
+            } catch (UnknownHostException e) {
+                return null;
+            }
+        }
+        byte[] octets = new byte[4];
+        int octet = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= host.length(); i++) {
+            char c = i < host.length() ? host.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || value > 255 || octet > 3) {
+                    return null;
+                }
+                octets[octet++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3) {
+                value = value * 10 + c - '0';
+                digits++;
+            } else {
+                return null;
+            }
+        }
+        return octet == 4 ? octets : null;
     }
 }

@@ -6,6 +6,7 @@ import io.cellgate.network.decision.SimEntry;
 import io.cellgate.network.radius.codec.AttributeType;
 import io.cellgate.network.radius.codec.MalformedPacket;
 import io.cellgate.network.radius.codec.RadiusPacket;
+import java.util.regex.Pattern;
 
 /**
  * Who and what an Access- or Accounting-Request is about, read strictly from its attributes: the SIM by 3GPP-IMSI,
@@ -18,6 +19,8 @@ import io.cellgate.network.radius.codec.RadiusPacket;
  */
 record SessionRequest(Imsi imsi, Imei imei, String apn, String msisdn, Integer ratType) {
     private static final int MAX_APN = 100;
+    private static final Pattern APN = Pattern.compile("[A-Za-z0-9.-]{0," + MAX_APN + "}");
+    private static final Pattern MSISDN = Pattern.compile("\\+?[0-9]{1,15}");
 
     static SessionRequest of(RadiusPacket packet) throws MalformedPacket {
         String imsi = packet.vendorText(AttributeType.VENDOR_3GPP, AttributeType.THREE_GPP_IMSI);
@@ -29,7 +32,7 @@ record SessionRequest(Imsi imsi, Imei imei, String apn, String msisdn, Integer r
             throw new MalformedPacket("bad_imeisv");
         }
         String apn = packet.text(AttributeType.CALLED_STATION_ID);
-        if (apn != null && (apn.length() > MAX_APN || !apn.matches("[A-Za-z0-9.-]*"))) {
+        if (apn != null && !APN.matcher(apn).matches()) {
             throw new MalformedPacket("bad_apn");
         }
         byte[] rat = packet.vendorAttribute(AttributeType.VENDOR_3GPP, AttributeType.THREE_GPP_RAT_TYPE);
@@ -39,7 +42,7 @@ record SessionRequest(Imsi imsi, Imei imei, String apn, String msisdn, Integer r
         String msisdn = packet.text(AttributeType.CALLING_STATION_ID);
         return new SessionRequest(imsi != null && Imsi.error(imsi) == null ? Imsi.parse(imsi) : null,
                 device == null ? null : Imei.parse(device), apn == null || apn.isEmpty() ? null : apn,
-                msisdn != null && msisdn.matches("\\+?[0-9]{1,15}") ? msisdn : null,
+                msisdn != null && MSISDN.matcher(msisdn).matches() ? msisdn : null,
                 rat == null ? null : rat[0] & 0xFF);
     }
 
