@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,16 +17,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A lean RADIUS load generator (JDK only, the same one for every server): IN_FLIGHT workers each send an Access-Request
- * (User-Name = an IMSI drawn at random from the range, Called-Station-Id, Message-Authenticator) and wait for its
- * answer, for SECONDS after a warm-up of WARMUP seconds. Prints answers per second, accepts, rejects, timeouts, latency
- * percentiles and, when the server's pid is given, the server's CPU time per answer (from /proc).
+ * A lean RADIUS load generator (JDK only, the same one for every server): IN_FLIGHT workers each send a request and
+ * wait for its answer, for SECONDS after a warm-up of WARMUP seconds. MODE auth: Access-Requests (User-Name = an IMSI
+ * drawn at random from the range, Called-Station-Id, Message-Authenticator). MODE acct: Interim-Updates, each worker
+ * keeping 100 sessions of random IMSIs whose counters grow with every report. Prints answers per second, accepts (or
+ * accounting responses), rejects, timeouts, latency percentiles and, when the server's pid is given, the server's CPU
+ * time per answer (from /proc).
  *
- * Usage: java bench/RadiusLoad.java HOST PORT SECRET IMSI_PREFIX COUNT SECONDS IN_FLIGHT [PID] [WARMUP=5]
+ * Usage: java bench/RadiusLoad.java MODE HOST PORT SECRET IMSI_PREFIX COUNT SECONDS IN_FLIGHT [PID] [WARMUP=5]
  *   IMSI_PREFIX + a 7-digit number in [0, COUNT) is the IMSI (the bench batches: "9" + batch).
  */
 public class RadiusLoad {
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        boolean accounting = "acct".equals(arguments[0]);
+        String[] args = Arrays.copyOfRange(arguments, 1, arguments.length);
         InetAddress host = InetAddress.getByName(args[0]);
         int port = Integer.parseInt(args[1]);
         byte[] secret = args[2].getBytes(StandardCharsets.UTF_8);
@@ -40,7 +45,7 @@ public class RadiusLoad {
         AtomicBoolean running = new AtomicBoolean(true);
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < inFlight; i++) {
-            Worker worker = new Worker(host, port, secret, prefix, count, measuring, running);
+            Worker worker = new Worker(host, port, secret, prefix, count, measuring, running, accounting, i);
             workers.add(worker);
             worker.start();
         }
@@ -105,12 +110,16 @@ public class RadiusLoad {
         final AtomicBoolean measuring;
         final AtomicBoolean running;
         final List<Long> latencies = new ArrayList<>();
+        final boolean accounting;
+        final int number;
+        final String[] sessionImsis = new String[100];
+        final long[] sessionOctets = new long[100];
         long accepts;
         long rejects;
         long timeouts;
 
         Worker(InetAddress host, int port, byte[] secret, String prefix, int count, AtomicBoolean measuring,
-               AtomicBoolean running) {
+               AtomicBoolean running, boolean accounting, int number) {
             this.host = host;
             this.port = port;
             this.secret = secret;
@@ -118,6 +127,11 @@ public class RadiusLoad {
             this.count = count;
             this.measuring = measuring;
             this.running = running;
+            this.accounting = accounting;
+            this.number = number;
+            for (int i = 0; i < sessionImsis.length; i++) {
+                sessionImsis[i] = prefix + String.format("%07d", ThreadLocalRandom.current().nextInt(count));
+            }
         }
 
         @Override
@@ -129,9 +143,16 @@ public class RadiusLoad {
                 byte[] buffer = new byte[4096];
                 int identifier = 0;
                 while (running.get()) {
-                    String imsi = prefix + String.format("%07d", ThreadLocalRandom.current().nextInt(count));
                     identifier = (identifier + 1) & 0xFF;
-                    byte[] request = accessRequest(mac, identifier, imsi);
+                    byte[] request;
+                    if (accounting) {
+                        int session = ThreadLocalRandom.current().nextInt(sessionImsis.length);
+                        sessionOctets[session] += 1000;
+                        request = interimUpdate(identifier, session);
+                    } else {
+                        request = accessRequest(mac, identifier,
+                                prefix + String.format("%07d", ThreadLocalRandom.current().nextInt(count)));
+                    }
                     long sent = System.nanoTime();
                     socket.send(new DatagramPacket(request, request.length, host, port));
                     DatagramPacket answer = new DatagramPacket(buffer, buffer.length);
@@ -146,7 +167,7 @@ public class RadiusLoad {
                     }
                     if (counted && measuring.get()) {
                         latencies.add(System.nanoTime() - sent);
-                        if (buffer[0] == 2) {
+                        if (buffer[0] == 2 || buffer[0] == 5) {
                             accepts++;
                         } else {
                             rejects++;
@@ -156,6 +177,26 @@ public class RadiusLoad {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** An Interim-Update of one of this worker's sessions; its authenticator is MD5 over it and the secret. */
+        private byte[] interimUpdate(int identifier, int session) throws Exception {
+            byte[] user = sessionImsis[session].getBytes(StandardCharsets.US_ASCII);
+            byte[] id = ("bench-" + number + "-" + session + "-" + sessionImsis[session])
+                    .getBytes(StandardCharsets.US_ASCII);
+            int length = 20 + 6 + 2 + id.length + 2 + user.length + 6 + 6;
+            ByteBuffer packet = ByteBuffer.allocate(length);
+            packet.put((byte) 4).put((byte) identifier).putShort((short) length).put(new byte[16]);
+            packet.put((byte) 40).put((byte) 6).putInt(3);
+            packet.put((byte) 44).put((byte) (2 + id.length)).put(id);
+            packet.put((byte) 1).put((byte) (2 + user.length)).put(user);
+            packet.put((byte) 42).put((byte) 6).putInt((int) sessionOctets[session]);
+            packet.put((byte) 43).put((byte) 6).putInt((int) (2 * sessionOctets[session]));
+            byte[] octets = packet.array();
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(octets);
+            System.arraycopy(md5.digest(secret), 0, octets, 4, 16);
+            return octets;
         }
 
         private byte[] accessRequest(Mac mac, int identifier, String imsi) {

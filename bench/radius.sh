@@ -16,7 +16,7 @@ results=$WORK/radius-$batch.txt
 
 load() { # load NAME PORT PID
   local line
-  line=$(java -Xmx512m "$BENCH_DIR/RadiusLoad.java" 127.0.0.1 "$2" "$secret" "9$batch" "$count" "$seconds" "$in_flight" "$3")
+  line=$(java -Xmx512m "$BENCH_DIR/RadiusLoad.java" auth 127.0.0.1 "$2" "$secret" "9$batch" "$count" "$seconds" "$in_flight" "$3")
   echo "$1 $line" | tee -a "$results"
 }
 

@@ -13,7 +13,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,6 +78,11 @@ public class DecisionCache {
         return decisions.decision(READER, imsi).map(decision -> decision == null ? null : remember(decision));
     }
 
+    /** The SIM of this IMSI from memory only (null when it is not there: ask {@link #byImsi}). */
+    public SimEntry cached(Imsi imsi) {
+        return byImsi.get(Long.parseLong(imsi.value()));
+    }
+
     /** The SIM of this ICCID, from memory only (null when it is not there). */
     public SimEntry cached(String iccid) {
         return byIccid.get(iccid);
@@ -101,7 +105,7 @@ public class DecisionCache {
     }
 
     private SimEntry remember(Decision decision) {
-        SimEntry entry = entryOf(decision, SimEntry.period(Instant.now()));
+        SimEntry entry = entryOf(decision, SimEntry.currentPeriod());
         put(entry);
         return entry;
     }
@@ -150,7 +154,7 @@ public class DecisionCache {
 
     private void refresh(List<Iccid> iccids) {
         decisions.decisions(READER, iccids).subscribe().with(rows -> {
-            int period = SimEntry.period(Instant.now());
+            int period = SimEntry.currentPeriod();
             Set<String> gone = new HashSet<>();
             iccids.forEach(iccid -> gone.add(iccid.value()));
             for (Decision decision : rows) {
@@ -177,7 +181,7 @@ public class DecisionCache {
         long started = System.nanoTime();
         Map<Long, SimEntry> imsis = new ConcurrentHashMap<>();
         Map<String, SimEntry> iccids = new ConcurrentHashMap<>();
-        loadPage(null, imsis, iccids, SimEntry.period(Instant.now())).subscribe().with(loaded -> {
+        loadPage(null, imsis, iccids, SimEntry.currentPeriod()).subscribe().with(loaded -> {
             List<Iccid> again;
             synchronized (this) {
                 byImsi = imsis;

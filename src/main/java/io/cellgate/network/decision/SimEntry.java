@@ -6,6 +6,7 @@ import io.cellgate.ports.Decision;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
@@ -44,10 +45,29 @@ public record SimEntry(long imsi, String iccid, String tenant, SimState simState
     }
 
     /** The usage period (UTC calendar month) of an instant, as months since year 0. */
-    public static int period(Instant at) {
+    private static int period(Instant at) {
         ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
         return utc.getYear() * 12 + utc.getMonthValue() - 1;
     }
+
+    /** The current period, computed again only when the month turns (every request asks). */
+    public static int currentPeriod() {
+        long now = System.currentTimeMillis();
+        Month month = current;
+        if (now < month.startMillis() || now >= month.endMillis()) {
+            ZonedDateTime start = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).withDayOfMonth(1)
+                    .truncatedTo(ChronoUnit.DAYS);
+            month = new Month(period(start.toInstant()), start.toInstant().toEpochMilli(),
+                    start.plusMonths(1).toInstant().toEpochMilli());
+            current = month;
+        }
+        return month.period();
+    }
+
+    private record Month(int period, long startMillis, long endMillis) {
+    }
+
+    private static volatile Month current = new Month(0, 0, 0);
 
     /** The number a device is compared by: its TAC and serial, the first 14 digits of its IMEI or IMEISV. */
     public static long device(Imei imei) {

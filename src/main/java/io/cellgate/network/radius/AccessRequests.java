@@ -52,16 +52,22 @@ public class AccessRequests {
         if (session.imsi() == null) {
             return Uni.createFrom().item(reject(nas, request, null, session, RejectReason.UNKNOWN_SIM));
         }
-        return decisions.byImsi(session.imsi()).flatMap(sim -> {
-            if (sim == null) {
-                return Uni.createFrom().item(reject(nas, request, null, session, RejectReason.UNKNOWN_SIM));
-            }
-            if (sim.lockMode() == LockMode.LOCK_ON_FIRST_USE && sim.lockedDevice() < 0 && session.imei() != null
-                    && DataSessionRules.refusal(sim, facts(session), period()) == null) {
-                return lockOnFirstUse(nas, sim, session).map(locked -> decide(nas, request, locked, session));
-            }
-            return Uni.createFrom().item(decide(nas, request, sim, session));
-        });
+        SimEntry cached = decisions.cached(session.imsi());
+        if (cached != null) {
+            return decide(nas, request, cached, session);
+        }
+        return decisions.byImsi(session.imsi()).flatMap(sim -> decide(nas, request, sim, session));
+    }
+
+    private Uni<byte[]> decide(Registered nas, RadiusPacket request, SimEntry sim, SessionRequest session) {
+        if (sim == null) {
+            return Uni.createFrom().item(reject(nas, request, null, session, RejectReason.UNKNOWN_SIM));
+        }
+        if (sim.lockMode() == LockMode.LOCK_ON_FIRST_USE && sim.lockedDevice() < 0 && session.imei() != null
+                && DataSessionRules.refusal(sim, facts(session), SimEntry.currentPeriod()) == null) {
+            return lockOnFirstUse(nas, sim, session).map(locked -> answer(nas, request, locked, session));
+        }
+        return Uni.createFrom().item(answer(nas, request, sim, session));
     }
 
     /** The device becomes the SIM's lock, as this NAS's action; the entry then holds the lock as it stands. */
@@ -80,8 +86,8 @@ public class AccessRequests {
         });
     }
 
-    private byte[] decide(Registered nas, RadiusPacket request, SimEntry sim, SessionRequest session) {
-        RejectReason refusal = DataSessionRules.refusal(sim, facts(session), period());
+    private byte[] answer(Registered nas, RadiusPacket request, SimEntry sim, SessionRequest session) {
+        RejectReason refusal = DataSessionRules.refusal(sim, facts(session), SimEntry.currentPeriod());
         if (refusal != null) {
             return reject(nas, request, sim, session, refusal);
         }
@@ -129,9 +135,5 @@ public class AccessRequests {
 
     private static SessionFacts facts(SessionRequest session) {
         return new SessionFacts(session.apn(), session.device());
-    }
-
-    private static int period() {
-        return SimEntry.period(Instant.now());
     }
 }

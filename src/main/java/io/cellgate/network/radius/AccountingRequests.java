@@ -32,9 +32,11 @@ import org.jboss.logging.Logger;
 /**
  * Accounting (RFC 2866): Start, Interim-Update and Stop become sessions and exact usage; Accounting-On and -Off (the
  * NAS restarted or goes down) close its live sessions. The Accounting-Response goes
- * out only once the report is committed. Reports are committed in groups: while one transaction is in flight the
- * next reports queue up and go together in the next one, so a busy server commits hundreds per transaction and an idle
- * one waits for nobody. A report the database could not take is not answered: the NAS sends it again.
+ * out only once the report is committed. Reports are committed in groups: while transactions are in flight (a few at
+ * once, {@code cellgate.radius.accounting-commits}) the next reports queue up and go together in the next one, so a
+ * busy server commits hundreds per transaction and an idle one waits for nobody. Batches lock sessions and counters in
+ * key order, so that two of them never wait for each other in a circle. A report the database could not take is not
+ * answered: the NAS sends it again.
  */
 @ApplicationScoped
 public class AccountingRequests {
@@ -60,7 +62,7 @@ public class AccountingRequests {
     }
 
     private final List<Pending> queue = new ArrayList<>();
-    private boolean committing;
+    private int committing;
     /** Per SIM, the warning level last recorded in a period, so that each threshold is recorded once. */
     private final Map<String, Long> recordedLevels = new ConcurrentHashMap<>();
 
@@ -112,19 +114,20 @@ public class AccountingRequests {
     private void enqueue(Pending pending) {
         synchronized (this) {
             queue.add(pending);
-            if (committing) {
+            if (committing >= config.accountingCommits()) {
                 return;
             }
-            committing = true;
+            committing++;
         }
         commitNext();
     }
 
+    /** Commits the next batch in this commit's slot, or frees the slot when nothing waits. */
     private void commitNext() {
         List<Pending> batch;
         synchronized (this) {
             if (queue.isEmpty()) {
-                committing = false;
+                committing--;
                 return;
             }
             int size = Math.min(queue.size(), config.accountingBatch());
@@ -145,7 +148,7 @@ public class AccountingRequests {
 
     /** After a commit: this replica's copy learns the usage, and thresholds crossed are recorded (once a period). */
     private void counted(Accounted accounted) {
-        int period = SimEntry.period(Instant.now());
+        int period = SimEntry.currentPeriod();
         String iccid = accounted.iccid().value();
         decisions.usageCounted(iccid, accounted.periodDataBytes(), period);
         SimEntry sim = decisions.cached(iccid);

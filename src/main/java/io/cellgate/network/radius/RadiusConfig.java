@@ -50,6 +50,10 @@ public interface RadiusConfig {
     @WithDefault("1000")
     int accountingBatch();
 
+    /** The most accounting transactions in flight at once. */
+    @WithDefault("4")
+    int accountingCommits();
+
     /** Disconnect-Requests (RFC 5176) to the NAS. */
     Disconnect disconnect();
 

@@ -16,7 +16,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +64,7 @@ public class SessionEnforcement {
 
     private void judge(List<Iccid> changed) {
         sessions.liveSessions(ENFORCER, changed).subscribe().with(live -> {
-            int period = SimEntry.period(Instant.now());
+            int period = SimEntry.currentPeriod();
             Map<String, List<UUID>> byReason = new HashMap<>();
             for (LiveSession session : live) {
                 RejectReason reason = refusal(session, period);

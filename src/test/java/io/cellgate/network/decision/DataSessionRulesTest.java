@@ -89,6 +89,13 @@ class DataSessionRulesTest {
     }
 
     @Test
+    void theCurrentPeriodIsTheUtcCalendarMonth() {
+        java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        assertEquals(now.getYear() * 12 + now.getMonthValue() - 1, SimEntry.currentPeriod());
+        assertEquals(SimEntry.currentPeriod(), SimEntry.currentPeriod(), "cached until the month turns");
+    }
+
+    @Test
     void theFirstRefusalDecides() {
         SimEntry everythingWrong = sim(SimState.SUSPENDED, false, DataPolicy.of(Map.of("data",
                 Map.of("enabled", false))), LockMode.LOCKED, 1, 0, PERIOD);

@@ -142,12 +142,24 @@ public record RadiusPacket(int code, int identifier, byte[] authenticator, List<
     }
 
     public static String utf8(byte[] value) throws MalformedPacket {
+        if (ascii(value)) {
+            return new String(value, StandardCharsets.US_ASCII);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
         } catch (CharacterCodingException e) {
             throw new MalformedPacket("bad_text");
         }
+    }
+
+    private static boolean ascii(byte[] value) {
+        for (byte octet : value) {
+            if (octet < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
