@@ -20,7 +20,9 @@ CREATE TABLE nas_clients (
 -- Data sessions as the NAS accounts them (RADIUS accounting), with the NAS's name at the time (tenants see that, not
 -- the NAS clients). input_octets/output_octets are the highest cumulative
 -- counters reported so far (with Gigawords): a retransmitted, duplicated or reordered report never lowers them, and
--- usage is what a report adds to them (last_input_delta/last_output_delta, computed under the row's lock).
+-- usage is what a report adds to them (last_input_delta/last_output_delta, computed under the row's lock). Every report
+-- updates its session's row: no index covers a column a report changes, and pages keep room, so that the update stays
+-- on its page (HOT) and touches no index.
 CREATE TABLE data_sessions (
     id                uuid PRIMARY KEY,
     tenant_id         text NOT NULL,
@@ -43,9 +45,8 @@ CREATE TABLE data_sessions (
     interim_interval  integer NOT NULL,
     disconnect        jsonb,
     CONSTRAINT data_sessions_per_nas UNIQUE (nas_id, acct_session_id)
-);
+) WITH (fillfactor = 70);
 CREATE INDEX data_sessions_by_sim ON data_sessions (iccid, tenant_id, started_at DESC, id);
-CREATE INDEX data_sessions_live ON data_sessions (updated_at) WHERE stopped_at IS NULL;
 
 -- Usage per SIM, tenant and period (the first day of a UTC calendar month): exact integers, bytes and counts.
 -- data_warned holds the warning thresholds (percent) already recorded in the period, data_limit_reached_at when the
@@ -62,7 +63,7 @@ CREATE TABLE usage_counters (
     data_warned           integer[] NOT NULL DEFAULT '{}',
     data_limit_reached_at timestamptz,
     PRIMARY KEY (tenant_id, period, iccid)
-);
+) WITH (fillfactor = 70);
 CREATE INDEX usage_counters_by_sim ON usage_counters (iccid, period);
 
 -- Access-Requests that Cellgate refused, kept for the SIM's tenant (requests for SIMs of no tenant are only counted).

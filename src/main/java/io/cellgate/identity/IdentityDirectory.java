@@ -49,6 +49,10 @@ public class IdentityDirectory {
             if (status == Response.Status.CONFLICT.getStatusCode()) {
                 throw new ProblemException(ProblemType.CONFLICT, what + " already exists");
             }
+            if (status == Response.Status.BAD_REQUEST.getStatusCode()) {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, "The identity provider refused " + what
+                        + ": a value is not one it accepts");
+            }
             throw new IdentityProviderUnavailable(e);
         }
     }
