@@ -31,7 +31,7 @@ public class DecisionReader implements DecisionReadPort {
                    coalesce(u.data_bytes_up + u.data_bytes_down, 0) AS data_bytes_used
             FROM sim_decisions d
             LEFT JOIN usage_counters u ON u.tenant_id = d.tenant_id AND u.iccid = d.iccid
-                 AND u.period = date_trunc('month', now() AT TIME ZONE 'UTC')::date""";
+                 AND u.period = usage_period()""";
     public static final String BY_IMSI = SELECT + " WHERE d.imsi = $1";
     public static final String BY_ICCID = SELECT + " WHERE d.iccid = $1";
     private static final String BY_ICCIDS = SELECT + " WHERE d.iccid = ANY ($1)";

@@ -31,7 +31,6 @@ import java.util.function.IntFunction;
  */
 @ApplicationScoped
 public class DataSessions implements DataSessionPort {
-    static final String CURRENT_PERIOD = "date_trunc('month', now() AT TIME ZONE 'UTC')::date";
     private static final String ACCOUNT = """
             WITH batch AS (
                 SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
@@ -71,7 +70,7 @@ public class DataSessions implements DataSessionPort {
                           s.last_output_delta, s.stopped_at IS NOT NULL AS stopped
             ), counted AS (
                 INSERT INTO usage_counters AS u (tenant_id, period, iccid, data_bytes_up, data_bytes_down)
-                SELECT tenant_id, %1$s, iccid, sum(last_input_delta)::bigint, sum(last_output_delta)::bigint
+                SELECT tenant_id, usage_period(), iccid, sum(last_input_delta)::bigint, sum(last_output_delta)::bigint
                 FROM sessions GROUP BY tenant_id, iccid ORDER BY tenant_id, iccid
                 ON CONFLICT (tenant_id, period, iccid) DO UPDATE SET
                     data_bytes_up = u.data_bytes_up + excluded.data_bytes_up,
@@ -79,22 +78,22 @@ public class DataSessions implements DataSessionPort {
                 RETURNING u.tenant_id, u.iccid, u.data_bytes_up + u.data_bytes_down AS total
             )
             SELECT s.id, s.nas_id, s.acct_session_id, s.tenant_id, s.iccid, c.total, s.stopped
-            FROM sessions s JOIN counted c ON c.tenant_id = s.tenant_id AND c.iccid = s.iccid""".formatted(CURRENT_PERIOD);
+            FROM sessions s JOIN counted c ON c.tenant_id = s.tenant_id AND c.iccid = s.iccid""";
     private static final String THRESHOLDS = """
             WITH before AS (
                 SELECT data_warned, data_limit_reached_at FROM usage_counters
-                WHERE tenant_id = $1 AND iccid = $2 AND period = %1$s FOR UPDATE
+                WHERE tenant_id = $1 AND iccid = $2 AND period = usage_period() FOR UPDATE
             ), updated AS (
                 UPDATE usage_counters u SET
                     data_warned = ARRAY(SELECT DISTINCT unnest(u.data_warned || $3::int[]) ORDER BY 1),
                     data_limit_reached_at = CASE WHEN $4 THEN coalesce(u.data_limit_reached_at, now())
                                                  ELSE u.data_limit_reached_at END
-                WHERE tenant_id = $1 AND iccid = $2 AND period = %1$s
+                WHERE tenant_id = $1 AND iccid = $2 AND period = usage_period()
                 RETURNING u.data_limit_reached_at
             )
             SELECT ARRAY(SELECT unnest($3::int[]) EXCEPT SELECT unnest(b.data_warned) ORDER BY 1) AS warned_now,
                    ($4 AND b.data_limit_reached_at IS NULL) AS reached_now
-            FROM before b, updated""".formatted(CURRENT_PERIOD);
+            FROM before b, updated""";
     private static final String LIVE = "SELECT id, nas_id, host(nas_address) AS nas_address, acct_session_id,"
             + " tenant_id, iccid, host(framed_ip) AS framed_ip, imei, apn FROM data_sessions";
 
