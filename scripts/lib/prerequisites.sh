@@ -24,3 +24,8 @@ require_java() {
 require_node() {
   command -v npx >/dev/null 2>&1 || apt_install nodejs npm
 }
+
+# FreeRADIUS's radclient: the real NAS client of the RADIUS tests, and the README's example.
+require_radclient() {
+  command -v radclient >/dev/null 2>&1 || apt_install freeradius-utils
+}

@@ -37,13 +37,14 @@ public interface DataSessionPort {
     Uni<List<LiveSession>> liveSessions(Actor nas, List<Iccid> iccids);
 
     /**
-     * Claims the sending of a disconnect for these sessions, for this reason: answers the ones claimed now (a session
-     * already being cut for this reason, by this replica or another, is not claimed twice).
+     * Claims the sending of a request to the NAS about these sessions (cut them, or slow them down), for this reason:
+     * answers the ones claimed now (a session already handled for this action and reason, by this replica or
+     * another, is not claimed twice).
      */
-    Uni<List<LiveSession>> claimDisconnect(Actor nas, List<UUID> sessions, String reason);
+    Uni<List<LiveSession>> claim(Actor nas, Enforcement action, List<UUID> sessions, String reason);
 
-    /** The outcome of a disconnect, recorded on its session: ack, nak (with the Error-Cause) or timeout. */
-    Uni<Void> disconnectOutcome(Actor nas, UUID session, Map<String, Object> outcome);
+    /** The outcome of a request to the NAS, recorded on its session: ack, nak (with the Error-Cause) or timeout. */
+    Uni<Void> outcome(Actor nas, Enforcement action, UUID session, Map<String, Object> outcome);
 
     /**
      * The NAS restarted or is going down (Accounting-On or -Off): its live sessions are over. Answers how many were
@@ -53,6 +54,25 @@ public interface DataSessionPort {
 
     /** Closes the live sessions that missed this many of their interim updates in a row; answers how many. */
     Uni<Integer> closeStale(Actor nas, int intervals);
+
+    /**
+     * What Cellgate asks of a NAS about a live session (RFC 5176): to cut it (Disconnect-Request), or to slow it down
+     * to the rate of a data limit whose action is "throttle" (CoA-Request). Each is recorded on the session under its
+     * name.
+     */
+    enum Enforcement {
+        DISCONNECT("disconnect"), THROTTLE("throttle");
+
+        private final String column;
+
+        Enforcement(String column) {
+            this.column = column;
+        }
+
+        public String column() {
+            return column;
+        }
+    }
 
     record Rejection(TenantId tenant, Iccid iccid, Instant at, String reason, String nasName, String apn, String imei,
                      Integer ratType) {

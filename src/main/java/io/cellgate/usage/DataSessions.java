@@ -171,20 +171,22 @@ public class DataSessions implements DataSessionPort {
     }
 
     @Override
-    public Uni<List<LiveSession>> claimDisconnect(Actor nas, List<UUID> sessions, String reason) {
-        return db.transaction(nas.allTenants(), tx -> tx.preparedQuery("UPDATE data_sessions SET disconnect ="
+    public Uni<List<LiveSession>> claim(Actor nas, Enforcement action, List<UUID> sessions, String reason) {
+        String column = action.column();
+        return db.transaction(nas.allTenants(), tx -> tx.preparedQuery("UPDATE data_sessions SET " + column + " ="
                         + " jsonb_build_object('reason', $2::text, 'state', 'sending', 'at', now())"
                         + " WHERE id = ANY ($1) AND stopped_at IS NULL"
-                        + " AND (disconnect IS NULL OR disconnect->>'reason' IS DISTINCT FROM $2)"
+                        + " AND (" + column + " IS NULL OR " + column + "->>'reason' IS DISTINCT FROM $2)"
                         + " RETURNING id, nas_id, host(nas_address) AS nas_address, acct_session_id, tenant_id, iccid,"
                         + " host(framed_ip) AS framed_ip, imei, apn")
                 .execute(Tuple.of(sessions.toArray(UUID[]::new), reason))).map(DataSessions::live);
     }
 
     @Override
-    public Uni<Void> disconnectOutcome(Actor nas, UUID session, Map<String, Object> outcome) {
-        return db.transaction(nas.allTenants(), tx -> tx.preparedQuery("UPDATE data_sessions"
-                        + " SET disconnect = coalesce(disconnect, '{}'::jsonb) || $2 WHERE id = $1")
+    public Uni<Void> outcome(Actor nas, Enforcement action, UUID session, Map<String, Object> outcome) {
+        String column = action.column();
+        return db.transaction(nas.allTenants(), tx -> tx.preparedQuery("UPDATE data_sessions SET " + column
+                        + " = coalesce(" + column + ", '{}'::jsonb) || $2 WHERE id = $1")
                 .execute(Tuple.of(session, new JsonObject(new HashMap<>(outcome)).put("at", Instant.now().toString())))
                 .replaceWithVoid());
     }

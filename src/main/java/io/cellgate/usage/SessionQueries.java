@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Data sessions and refused access requests as tenants (their SIMs') and carrier ops (every tenant's) read them,
@@ -28,7 +29,7 @@ public class SessionQueries {
     private static final String SESSIONS = """
             SELECT s.id, s.iccid, s.tenant_id, s.nas_name, s.acct_session_id, host(s.framed_ip) AS framed_ip,
                    s.imei, s.apn, s.started_at, s.updated_at, s.stopped_at, s.stop_cause, s.input_octets,
-                   s.output_octets, s.disconnect
+                   s.output_octets, s.disconnect, s.throttle
             FROM data_sessions s""";
     private static final String AUTH_EVENTS = "SELECT id, iccid, at, reason, nas_name, apn, imei, rat_type"
             + " FROM auth_events WHERE iccid = $1 AND tenant_id = $2 AND id < $3 ORDER BY id DESC LIMIT $4";
@@ -112,12 +113,15 @@ public class SessionQueries {
 
     private static SessionView toView(Row row) {
         OffsetDateTime stopped = row.getOffsetDateTime("stopped_at");
-        JsonObject disconnect = row.getJsonObject("disconnect");
         return new SessionView(row.getUUID("id"), Iccid.parse(row.getString("iccid")),
                 TenantId.parse(row.getString("tenant_id")), row.getString("nas_name"), row.getString("acct_session_id"),
                 row.getString("framed_ip"), row.getString("imei"), row.getString("apn"), stopped == null,
                 row.getOffsetDateTime("started_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(),
                 stopped == null ? null : stopped.toInstant(), row.getString("stop_cause"), row.getLong("input_octets"),
-                row.getLong("output_octets"), disconnect == null ? null : disconnect.getMap());
+                row.getLong("output_octets"), map(row.getJsonObject("disconnect")), map(row.getJsonObject("throttle")));
+    }
+
+    private static Map<String, Object> map(JsonObject json) {
+        return json == null ? null : json.getMap();
     }
 }

@@ -34,5 +34,9 @@ public record SessionView(
         @Schema(description = "The last disconnect Cellgate sent: reason (a reject reason), state (sending, ack, nak,"
                 + " timeout, no_nas_client), attempts, error_cause (RFC 5176) and time",
                 example = "{\"reason\": \"data_limit_reached\", \"state\": \"ack\", \"attempts\": 1}")
-        Map<String, Object> disconnect) {
+        Map<String, Object> disconnect,
+        @Schema(description = "The last CoA-Request Cellgate sent to slow the session down at a data limit whose"
+                + " action is throttle: reason, kbps, state (as for disconnect), attempts, error_cause and time",
+                example = "{\"reason\": \"data_limit_reached\", \"kbps\": 64, \"state\": \"ack\", \"attempts\": 1}")
+        Map<String, Object> throttle) {
 }

@@ -16,8 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 
 /**
- * The test NAS's Dynamic Authorization server (RFC 5176): a UDP port that receives Disconnect-Requests, checks their
- * authenticator with the test NAS's secret, remembers them and answers Disconnect-ACK. One per test JVM.
+ * The test NAS's Dynamic Authorization server (RFC 5176): a UDP port that receives Disconnect-Requests and
+ * CoA-Requests, checks their authenticator with the test NAS's secret, remembers them and answers with an ACK. One per
+ * test JVM.
  */
 public final class TestCoaServer {
     public static final int PORT = 13799;
@@ -34,15 +35,26 @@ public final class TestCoaServer {
         return INSTANCE;
     }
 
-    /** Waits for a Disconnect-Request naming this Acct-Session-Id, and answers it with an ACK. */
+    /** Waits for a Disconnect-Request naming this Acct-Session-Id (it was answered with an ACK). */
     public RadiusPacket awaitDisconnect(String acctSessionId) {
-        return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received.stream()
-                .filter(packet -> acctSessionId.equals(text(packet, AttributeType.ACCT_SESSION_ID)))
-                .findFirst().orElse(null), packet -> packet != null);
+        return await(RadiusPacket.DISCONNECT_REQUEST, acctSessionId);
+    }
+
+    /** Waits for a CoA-Request naming this Acct-Session-Id (it was answered with an ACK). */
+    public RadiusPacket awaitCoa(String acctSessionId) {
+        return await(RadiusPacket.COA_REQUEST, acctSessionId);
     }
 
     public boolean disconnected(String acctSessionId) {
-        return received.stream().anyMatch(packet -> acctSessionId.equals(text(packet, AttributeType.ACCT_SESSION_ID)));
+        return received.stream().anyMatch(packet -> packet.code() == RadiusPacket.DISCONNECT_REQUEST
+                && acctSessionId.equals(text(packet, AttributeType.ACCT_SESSION_ID)));
+    }
+
+    private RadiusPacket await(int code, String acctSessionId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received.stream()
+                .filter(packet -> packet.code() == code
+                        && acctSessionId.equals(text(packet, AttributeType.ACCT_SESSION_ID)))
+                .findFirst().orElse(null), packet -> packet != null);
     }
 
     private synchronized void start() {
@@ -67,12 +79,12 @@ public final class TestCoaServer {
                 socket.receive(datagram);
                 byte[] octets = Arrays.copyOf(datagram.getData(), datagram.getLength());
                 RadiusPacket request = RadiusPacket.decode(octets);
-                if (request.code() != RadiusPacket.DISCONNECT_REQUEST
+                if (request.code() != RadiusPacket.DISCONNECT_REQUEST && request.code() != RadiusPacket.COA_REQUEST
                         || !PacketSigning.validSignedRequest(octets, request, TestNas.SECRET.getBytes())) {
                     continue;
                 }
                 received.add(request);
-                byte[] ack = PacketSigning.response(RadiusPacket.DISCONNECT_ACK, request, List.of(),
+                byte[] ack = PacketSigning.response(request.code() + 1, request, List.of(),
                         TestNas.SECRET.getBytes());
                 socket.send(new DatagramPacket(ack, ack.length, datagram.getSocketAddress()));
             } catch (IOException | MalformedPacket e) {

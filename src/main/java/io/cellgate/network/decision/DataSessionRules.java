@@ -51,6 +51,16 @@ public final class DataSessionRules {
     private DataSessionRules() {
     }
 
+    /**
+     * The rate (kbit/s) the SIM's sessions are slowed to: it reached its data limit in the period and the limit's
+     * action is "throttle"; 0 when they run at full rate.
+     */
+    public static int throttleKbps(SimEntry sim, int period) {
+        DataPolicy data = sim.data();
+        return data.hasDataLimit() && data.throttleAtLimit() && data.throttleKbps() > 0
+                && sim.dataBytesUsedIn(period) >= data.dataLimitBytes() ? data.throttleKbps() : 0;
+    }
+
     /** The first refusal of the data-session rules, or null when the session may go ahead. */
     public static RejectReason refusal(SimEntry sim, SessionFacts session, int period) {
         for (Rule rule : DATA_SESSION) {

@@ -31,7 +31,8 @@ import java.util.UUID;
 /**
  * Decides Access-Requests (RFC 2865, 3GPP TS 29.061 §16): finds the SIM, applies the data-session rules to its decision
  * row and answers Access-Accept with Framed-IP-Address (a static IP), Acct-Interim-Interval, a Class naming the
- * decision and the destination allow-list as NAS-Filter-Rule (RFC 4849), or Access-Reject with the reason as
+ * decision, the destination allow-list as NAS-Filter-Rule (RFC 4849) and, for a SIM throttled at its data limit, the
+ * rate as WISPr-Bandwidth-Max-Up/Down; or Access-Reject with the reason as
  * Reply-Message. A SIM to be IMEI-locked on first use is locked to the reported device first, as the NAS's action.
  */
 @ApplicationScoped
@@ -87,7 +88,8 @@ public class AccessRequests {
     }
 
     private byte[] answer(Registered nas, RadiusPacket request, SimEntry sim, SessionRequest session) {
-        RejectReason refusal = DataSessionRules.refusal(sim, facts(session), SimEntry.currentPeriod());
+        int period = SimEntry.currentPeriod();
+        RejectReason refusal = DataSessionRules.refusal(sim, facts(session), period);
         if (refusal != null) {
             return reject(nas, request, sim, session, refusal);
         }
@@ -99,6 +101,10 @@ public class AccessRequests {
         attributes.add(RadiusAttribute.text(AttributeType.CLASS, "cellgate:" + sim.iccid() + ":"
                 + Instant.now().getEpochSecond()));
         attributes.addAll(filterRules(sim.data().filterRules()));
+        int throttleKbps = DataSessionRules.throttleKbps(sim, period);
+        if (throttleKbps > 0) {
+            attributes.addAll(DynamicAuthorizationClient.bandwidth(throttleKbps));
+        }
         if (RadiusPacket.HEADER_LENGTH + 18 + attributes.stream().mapToInt(a -> a.value().length + 2).sum()
                 > RadiusPacket.MAX_LENGTH) {
             return reject(nas, request, sim, session, RejectReason.POLICY_TOO_LARGE);

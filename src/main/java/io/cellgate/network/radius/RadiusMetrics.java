@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the RADIUS server counts, for /q/metrics: packets dropped by reason (unknown NAS, bad authenticator, malformed,
- * ...), Access-Requests accepted and rejected by reason, accounting reports, disconnects by outcome, and the time from
+ * ...), Access-Requests accepted and rejected by reason, accounting reports, disconnects and CoA requests by outcome, and the time from
  * a request's arrival to its answer.
  */
 @ApplicationScoped
@@ -53,8 +53,9 @@ public class RadiusMetrics {
         count("cellgate.radius.duplicates", "port", port, "reason", "answered_again");
     }
 
-    void disconnect(String outcome) {
-        count("cellgate.radius.disconnects", "outcome", outcome, "reason", "any");
+    /** A Disconnect-Request or CoA-Request answered (or not) by the NAS: {@code kind} disconnect or coa. */
+    void dynamicAuthorization(String kind, String outcome) {
+        count("cellgate.radius.dynamic_authorization", "kind", kind, "outcome", outcome);
     }
 
     /** The time from a request's arrival to its answer (count, sum and maximum; percentiles come from benchmarks). */

@@ -10,6 +10,7 @@ import io.cellgate.network.decision.RejectReason;
 import io.cellgate.network.decision.SimEntry;
 import io.cellgate.network.radius.NasDirectory.Registered;
 import io.cellgate.ports.DataSessionPort;
+import io.cellgate.ports.DataSessionPort.Enforcement;
 import io.cellgate.ports.DataSessionPort.LiveSession;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -24,7 +25,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Cuts live sessions that the SIM's decision row no longer allows. Whenever a row changes (the SIM or its tenant
+ * Cuts live sessions that the SIM's decision row no longer allows, and slows down those of a SIM that reached a data
+ * limit whose action is "throttle" (a CoA-Request with the rate). Whenever a row changes (the SIM or its tenant
  * suspended, its policy changed, its data limit reached, the SIM gone from the tenant), the SIM's live sessions are
  * judged again by the data-session rules with the facts they were opened with; each refused one gets a
  * Disconnect-Request (RFC 5176) at its NAS. Every replica hears of the change, and the database hands each disconnect
@@ -43,7 +45,7 @@ public class SessionEnforcement {
     @Inject
     NasDirectory nasClients;
     @Inject
-    DisconnectClient disconnects;
+    DynamicAuthorizationClient nasRequests;
     @Inject
     RadiusConfig config;
 
@@ -65,18 +67,33 @@ public class SessionEnforcement {
     private void judge(List<Iccid> changed) {
         sessions.liveSessions(ENFORCER, changed).subscribe().with(live -> {
             int period = SimEntry.currentPeriod();
-            Map<String, List<UUID>> byReason = new HashMap<>();
+            Map<String, List<UUID>> cut = new HashMap<>();
+            List<UUID> slowed = new ArrayList<>();
             for (LiveSession session : live) {
                 RejectReason reason = refusal(session, period);
                 if (reason != null) {
-                    byReason.computeIfAbsent(reason.code(), code -> new ArrayList<>()).add(session.id());
+                    cut.computeIfAbsent(reason.code(), code -> new ArrayList<>()).add(session.id());
+                } else if (throttleKbps(session, period) > 0) {
+                    slowed.add(session.id());
                 }
             }
-            byReason.forEach((reason, ids) -> sessions.claimDisconnect(ENFORCER, ids, reason).subscribe().with(
-                    claimed -> claimed.forEach(session -> disconnect(session, reason)),
-                    e -> LOG.warnf("RADIUS: disconnects could not be claimed (%s)", e.getMessage())));
+            cut.forEach((reason, ids) -> enforce(Enforcement.DISCONNECT, ids, reason, period));
+            if (!slowed.isEmpty()) {
+                enforce(Enforcement.THROTTLE, slowed, RejectReason.DATA_LIMIT_REACHED.code(), period);
+            }
         }, e -> LOG.warnf("RADIUS: live sessions of %d changed SIMs could not be read (%s)", changed.size(),
                 e.getMessage()));
+    }
+
+    private void enforce(Enforcement action, List<UUID> ids, String reason, int period) {
+        sessions.claim(ENFORCER, action, ids, reason).subscribe().with(
+                claimed -> claimed.forEach(session -> send(action, session, reason, period)),
+                e -> LOG.warnf("RADIUS: %s requests could not be claimed (%s)", action.column(), e.getMessage()));
+    }
+
+    private int throttleKbps(LiveSession session, int period) {
+        SimEntry sim = decisions.cached(session.iccid().value());
+        return sim == null ? 0 : DataSessionRules.throttleKbps(sim, period);
     }
 
     private RejectReason refusal(LiveSession session, int period) {
@@ -88,22 +105,31 @@ public class SessionEnforcement {
         return DataSessionRules.refusal(sim, new SessionFacts(session.apn(), device), period);
     }
 
-    private void disconnect(LiveSession session, String reason) {
+    private void send(Enforcement action, LiveSession session, String reason, int period) {
         Registered nas = nasClients.byId(session.nasId());
         if (nas == null) {
-            record(session, Map.of("reason", reason, "state", "no_nas_client"));
+            record(action, session, Map.of("reason", reason, "state", "no_nas_client"));
             return;
         }
         SimEntry sim = decisions.cached(session.iccid().value());
-        disconnects.disconnect(session.nasAddress(), nas.client().coaPort(), nas.client().secret(),
-                        session.acctSessionId(), sim == null ? null : String.format("%015d", sim.imsi()),
-                        session.framedIp())
-                .subscribe().with(outcome -> record(session, outcome.recorded(reason)),
-                        e -> record(session, Map.of("reason", reason, "state", "error")));
+        String imsi = sim == null ? null : String.format("%015d", sim.imsi());
+        byte[] secret = nas.client().secret();
+        int port = nas.client().coaPort();
+        if (action == Enforcement.DISCONNECT) {
+            nasRequests.disconnect(session.nasAddress(), port, secret, session.acctSessionId(), imsi, session.framedIp())
+                    .subscribe().with(outcome -> record(action, session, outcome.recorded(reason)),
+                            e -> record(action, session, Map.of("reason", reason, "state", "error")));
+            return;
+        }
+        int kbps = throttleKbps(session, period);
+        nasRequests.throttle(session.nasAddress(), port, secret, session.acctSessionId(), imsi, session.framedIp(), kbps)
+                .subscribe().with(outcome -> record(action, session, outcome.recorded(reason, kbps)),
+                        e -> record(action, session, Map.of("reason", reason, "state", "error", "kbps", kbps)));
     }
 
-    private void record(LiveSession session, Map<String, Object> outcome) {
-        sessions.disconnectOutcome(ENFORCER, session.id(), outcome).subscribe().with(done -> { },
-                e -> LOG.warnf(e, "RADIUS: the disconnect outcome of session %s could not be recorded", session.id()));
+    private void record(Enforcement action, LiveSession session, Map<String, Object> outcome) {
+        sessions.outcome(ENFORCER, action, session.id(), outcome).subscribe().with(done -> { },
+                e -> LOG.warnf(e, "RADIUS: the %s outcome of session %s could not be recorded", action.column(),
+                        session.id()));
     }
 }

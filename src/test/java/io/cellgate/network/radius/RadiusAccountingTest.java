@@ -9,9 +9,12 @@ import static io.cellgate.support.Api.OPS;
 import static io.cellgate.support.Api.as;
 import static io.cellgate.support.Api.ensureTenant;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.network.radius.codec.AttributeType;
 import io.cellgate.network.radius.codec.PacketSigning;
@@ -107,6 +110,37 @@ class RadiusAccountingTest {
                 .body("limits.data_bytes.remaining", equalTo(0))
                 .body("limits.data_bytes.warned_percent", equalTo(List.of(50, 90)));
         assertReject(awaitAnswer(secret, sims, 0, null, null, "Access-Reject"), "data_limit_reached");
+    }
+
+    @Test
+    void aSessionIsSlowedDownByACoaRequestWhenItCrossesADataLimitThatThrottles() {
+        String secret = TestNas.secret();
+        TestSims sims = active(1);
+        overrides(sims.first(), Map.of("data", Map.of("throttle_kbps", 64), "limits", Map.of("data_bytes",
+                Map.of("limit", 1_000_000, "action", "throttle"))));
+        String session = "throttle-" + UUID.randomUUID();
+        String imsi = (String) sims.rows.get(0).get("imsi");
+        Radclient.Reply fullRate = awaitAnswer(secret, sims, 0, null, null, "Access-Accept");
+        assertFalse(fullRate.output().contains("WISPr-Bandwidth"), fullRate.output());
+        assertAccounted(acct(secret, imsi, session, "Start", 0, 0));
+
+        assertAccounted(acct(secret, imsi, session, "Interim-Update", 700_000, 400_000));
+        RadiusPacket coa = TestCoaServer.get().awaitCoa(session);
+
+        assertEquals(imsi, text(coa, AttributeType.USER_NAME));
+        assertArrayEquals(ByteBuffer.allocate(4).putInt(64_000).array(),
+                coa.vendorAttribute(DynamicAuthorizationClient.VENDOR_WISPR,
+                        DynamicAuthorizationClient.WISPR_BANDWIDTH_MAX_DOWN));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "ack".equals(as(ACME_ADMIN)
+                .get("/api/v1/sims/" + sims.first() + "/sessions").then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.acct_session_id == '" + session + "' }.throttle.state")));
+        as(ACME_ADMIN).get("/api/v1/sims/" + sims.first() + "/sessions").then().statusCode(200)
+                .body("items.find { it.acct_session_id == '" + session + "' }.throttle.kbps", equalTo(64))
+                .body("items.find { it.acct_session_id == '" + session + "' }.live", equalTo(true))
+                .body("items.find { it.acct_session_id == '" + session + "' }.disconnect", nullValue());
+        assertFalse(TestCoaServer.get().disconnected(session), "a throttled session is not cut");
+        Radclient.Reply slowed = awaitAnswer(secret, sims, 0, null, null, "Access-Accept");
+        assertTrue(slowed.output().contains("WISPr-Bandwidth-Max-Down = 64000"), slowed.output());
     }
 
     @Test

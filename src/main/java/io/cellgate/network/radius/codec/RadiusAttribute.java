@@ -25,6 +25,12 @@ public record RadiusAttribute(int type, byte[] value) {
         return new RadiusAttribute(type, ByteBuffer.allocate(4).putInt(ipv4).array());
     }
 
+    /** A Vendor-Specific attribute (RFC 2865 §5.26) holding one 32-bit integer sub-attribute. */
+    public static RadiusAttribute vendor(int vendor, int type, long value) {
+        return new RadiusAttribute(AttributeType.VENDOR_SPECIFIC, ByteBuffer.allocate(10).putInt(vendor)
+                .put((byte) type).put((byte) 6).putInt((int) value).array());
+    }
+
     /** The value as an unsigned 32-bit integer, or -1 when it is not 4 octets long. */
     public long unsignedInt() {
         return value.length == 4 ? ByteBuffer.wrap(value).getInt() & 0xFFFFFFFFL : -1;

@@ -19,19 +19,25 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends Disconnect-Requests (RFC 5176) to a NAS's Dynamic Authorization port and waits for the answer: ACK, NAK with
- * its Error-Cause, or a timeout after the configured attempts (the same packet again, waiting twice as long each
+ * Sends Disconnect-Requests and CoA-Requests (RFC 5176) to a NAS's Dynamic Authorization port and waits for the
+ * answer: ACK, NAK with its Error-Cause, or a timeout after the configured attempts (the same packet again, waiting twice as long each
  * time). An answer counts only when it comes from the NAS's address and port, matches a pending identifier and carries
  * a correct Response Authenticator.
  */
 @ApplicationScoped
-public class DisconnectClient {
+public class DynamicAuthorizationClient {
+    /** WISPr's vendor id and its bandwidth attributes (bit/s), which packet gateways read from a CoA-Request. */
+    static final int VENDOR_WISPR = 14122;
+    static final int WISPR_BANDWIDTH_MAX_UP = 7;
+    static final int WISPR_BANDWIDTH_MAX_DOWN = 8;
+
     @Inject
     Vertx vertx;
     @Inject
@@ -43,21 +49,50 @@ public class DisconnectClient {
     private int nextIdentifier;
     private final Map<Integer, Outstanding> outstanding = new ConcurrentHashMap<>();
 
-    /** The outcome of a disconnect: ack, nak (with the NAS's Error-Cause, RFC 5176 §3.5) or timeout. */
+    /** The outcome of a request: ack, nak (with the NAS's Error-Cause, RFC 5176 §3.5) or timeout. */
     public record Outcome(String state, Long errorCause, int attempts) {
         Map<String, Object> recorded(String reason) {
-            return errorCause == null ? Map.of("reason", reason, "state", state, "attempts", attempts)
-                    : Map.of("reason", reason, "state", state, "attempts", attempts, "error_cause", errorCause);
+            Map<String, Object> recorded = new HashMap<>(Map.of("reason", reason, "state", state, "attempts", attempts));
+            if (errorCause != null) {
+                recorded.put("error_cause", errorCause);
+            }
+            return recorded;
+        }
+
+        Map<String, Object> recorded(String reason, int kbps) {
+            Map<String, Object> recorded = recorded(reason);
+            recorded.put("kbps", kbps);
+            return recorded;
         }
     }
 
-    private record Outstanding(String host, int port, byte[] request, byte[] secret, UniEmitter<? super Outcome> done,
+    private record Outstanding(int code, String host, int port, byte[] request, byte[] secret, UniEmitter<? super Outcome> done,
                                AtomicInteger attempts) {
     }
 
     /** Disconnects a session: its Acct-Session-Id, and the SIM's IMSI as User-Name and its address when known. */
     public Uni<Outcome> disconnect(String host, int port, byte[] secret, String acctSessionId, String imsi,
                                    String framedIp) {
+        return request(RadiusPacket.DISCONNECT_REQUEST, host, port, secret,
+                identification(acctSessionId, imsi, framedIp));
+    }
+
+    /** Slows a session down to {@code kbps} in both directions (a CoA-Request naming it as a disconnect does). */
+    public Uni<Outcome> throttle(String host, int port, byte[] secret, String acctSessionId, String imsi,
+                                 String framedIp, int kbps) {
+        List<RadiusAttribute> attributes = identification(acctSessionId, imsi, framedIp);
+        attributes.addAll(bandwidth(kbps));
+        return request(RadiusPacket.COA_REQUEST, host, port, secret, attributes);
+    }
+
+    /** The WISPr bandwidth attributes for a rate in kbit/s, as sent in a CoA-Request or an Access-Accept. */
+    static List<RadiusAttribute> bandwidth(int kbps) {
+        long bitsPerSecond = Math.min(kbps * 1000L, 0xFFFFFFFFL);
+        return List.of(RadiusAttribute.vendor(VENDOR_WISPR, WISPR_BANDWIDTH_MAX_UP, bitsPerSecond),
+                RadiusAttribute.vendor(VENDOR_WISPR, WISPR_BANDWIDTH_MAX_DOWN, bitsPerSecond));
+    }
+
+    private static List<RadiusAttribute> identification(String acctSessionId, String imsi, String framedIp) {
         List<RadiusAttribute> attributes = new ArrayList<>();
         if (imsi != null) {
             attributes.add(RadiusAttribute.text(AttributeType.USER_NAME, imsi));
@@ -66,11 +101,16 @@ public class DisconnectClient {
         if (framedIp != null && framedIp.indexOf(':') < 0) {
             attributes.add(RadiusAttribute.address(AttributeType.FRAMED_IP_ADDRESS, (int) Ipv4.parse(framedIp).value()));
         }
-        return Uni.createFrom().<Outcome>emitter(done -> send(host, port, secret, attributes, done))
-                .invoke(outcome -> metrics.disconnect(outcome.state()));
+        return attributes;
     }
 
-    private synchronized void send(String host, int port, byte[] secret, List<RadiusAttribute> attributes,
+    private Uni<Outcome> request(int code, String host, int port, byte[] secret, List<RadiusAttribute> attributes) {
+        String kind = code == RadiusPacket.COA_REQUEST ? "coa" : "disconnect";
+        return Uni.createFrom().<Outcome>emitter(done -> send(code, host, port, secret, attributes, done))
+                .invoke(outcome -> metrics.dynamicAuthorization(kind, outcome.state()));
+    }
+
+    private synchronized void send(int code, String host, int port, byte[] secret, List<RadiusAttribute> attributes,
                                    UniEmitter<? super Outcome> done) {
         if (socket == null) {
             socket = vertx.createDatagramSocket(new DatagramSocketOptions().setIpV6(host.contains(":")));
@@ -88,8 +128,8 @@ public class DisconnectClient {
             return;
         }
         nextIdentifier = identifier + 1;
-        byte[] request = PacketSigning.request(RadiusPacket.DISCONNECT_REQUEST, identifier, attributes, secret);
-        outstanding.put(identifier, new Outstanding(host, port, request, secret, done, new AtomicInteger()));
+        byte[] request = PacketSigning.request(code, identifier, attributes, secret);
+        outstanding.put(identifier, new Outstanding(code, host, port, request, secret, done, new AtomicInteger()));
         attempt(identifier, request, 1, config.disconnect().timeout().toMillis());
     }
 
@@ -125,7 +165,7 @@ public class DisconnectClient {
         }
         Outstanding pending = outstanding.get(answer.identifier());
         if (pending == null || pending.port() != packet.sender().port() || !sameHost(pending.host(), packet.sender().host())
-                || answer.code() != RadiusPacket.DISCONNECT_ACK && answer.code() != RadiusPacket.DISCONNECT_NAK
+                || answer.code() != pending.code() + 1 && answer.code() != pending.code() + 2
                 || !PacketSigning.validResponse(datagram, answer, Arrays.copyOfRange(pending.request(), 4, 20),
                 pending.secret())) {
             metrics.dropped("coa", "unexpected_answer");
@@ -139,7 +179,7 @@ public class DisconnectClient {
         } catch (MalformedPacket e) {
             cause = -1L;
         }
-        pending.done().complete(new Outcome(answer.code() == RadiusPacket.DISCONNECT_ACK ? "ack" : "nak", cause,
+        pending.done().complete(new Outcome(answer.code() == pending.code() + 1 ? "ack" : "nak", cause,
                 pending.attempts().get()));
     }
 
