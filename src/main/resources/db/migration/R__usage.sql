@@ -3,3 +3,68 @@
 CREATE OR REPLACE FUNCTION usage_period() RETURNS date LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT date_trunc('month', now() AT TIME ZONE 'UTC')::date
 $$;
+
+-- Accounting reports into sessions and usage, set-based: one call per batch of reports (RADIUS Start, Interim-Update,
+-- Stop), whatever sessions and SIMs it touches. Usage is the growth of a session's highest cumulative counters,
+-- computed under the session row's lock, so that no report counts twice in whatever order and from whichever replica
+-- reports arrive. Sessions and counters are locked in key order, so that two batches never wait for each other in a
+-- circle. A function, so that each connection plans the statement once. Row-level security applies (invoker's rights).
+CREATE OR REPLACE FUNCTION account_data_reports(
+        p_nas_id uuid[], p_nas_name text[], p_nas_address text[], p_acct_session_id text[], p_tenant_id text[],
+        p_iccid text[], p_kind text[], p_input_octets bigint[], p_output_octets bigint[], p_framed_ip text[],
+        p_imei text[], p_apn text[], p_interim_interval int[], p_stop_cause text[], p_at timestamptz[])
+    RETURNS TABLE (id uuid, nas_id uuid, acct_session_id text, tenant_id text, iccid text, total bigint,
+                   stopped boolean)
+    LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
+        WITH batch AS (
+            SELECT * FROM unnest(p_nas_id, p_nas_name, p_nas_address, p_acct_session_id, p_tenant_id, p_iccid, p_kind,
+                 p_input_octets, p_output_octets, p_framed_ip, p_imei, p_apn, p_interim_interval,
+                 p_stop_cause, p_at)
+                AS b(nas_id, nas_name, nas_address, acct_session_id, tenant_id, iccid, kind, input_octets, output_octets,
+                     framed_ip, imei, apn, interim_interval, stop_cause, at)
+        ), merged AS (
+            SELECT nas_id, acct_session_id, min(nas_name) AS nas_name, min(nas_address) AS nas_address, min(tenant_id) AS tenant_id,
+                   min(iccid) AS iccid, max(input_octets) AS input_octets, max(output_octets) AS output_octets,
+                   max(framed_ip) AS framed_ip, max(imei) AS imei, max(apn) AS apn,
+                   max(interim_interval) AS interim_interval, max(stop_cause) AS stop_cause,
+                   bool_or(kind = 'STOP') AS stopped, min(at) AS first_at, max(at) AS last_at
+            FROM batch GROUP BY nas_id, acct_session_id
+        ), sessions AS (
+            INSERT INTO data_sessions AS s (id, tenant_id, iccid, nas_id, nas_name, nas_address, acct_session_id,
+                                            framed_ip, imei, apn, started_at, updated_at, stopped_at, stop_cause,
+                                            input_octets, output_octets, last_input_delta, last_output_delta,
+                                            interim_interval)
+            SELECT gen_random_uuid(), tenant_id, iccid, nas_id, nas_name, nas_address::inet, acct_session_id,
+                   framed_ip::inet, imei, apn, first_at, last_at, CASE WHEN stopped THEN last_at END,
+                   CASE WHEN stopped THEN coalesce(stop_cause, 'stop') END, input_octets, output_octets,
+                   input_octets, output_octets, interim_interval
+            FROM merged ORDER BY nas_id, acct_session_id
+            ON CONFLICT (nas_id, acct_session_id) DO UPDATE SET
+                last_input_delta = greatest(excluded.input_octets - s.input_octets, 0),
+                last_output_delta = greatest(excluded.output_octets - s.output_octets, 0),
+                input_octets = greatest(excluded.input_octets, s.input_octets),
+                output_octets = greatest(excluded.output_octets, s.output_octets),
+                updated_at = greatest(excluded.updated_at, s.updated_at),
+                stopped_at = coalesce(s.stopped_at, excluded.stopped_at),
+                stop_cause = coalesce(s.stop_cause, excluded.stop_cause),
+                framed_ip = coalesce(s.framed_ip, excluded.framed_ip),
+                imei = coalesce(excluded.imei, s.imei),
+                apn = coalesce(s.apn, excluded.apn)
+            RETURNING s.id, s.nas_id, s.acct_session_id, s.tenant_id, s.iccid, s.last_input_delta,
+                      s.last_output_delta, s.stopped_at IS NOT NULL AS stopped
+        ), counted AS (
+            INSERT INTO usage_counters AS u (tenant_id, period, iccid, data_bytes_up, data_bytes_down)
+            SELECT tenant_id, usage_period(), iccid, sum(last_input_delta)::bigint, sum(last_output_delta)::bigint
+            FROM sessions GROUP BY tenant_id, iccid ORDER BY tenant_id, iccid
+            ON CONFLICT (tenant_id, period, iccid) DO UPDATE SET
+                data_bytes_up = u.data_bytes_up + excluded.data_bytes_up,
+                data_bytes_down = u.data_bytes_down + excluded.data_bytes_down
+            RETURNING u.tenant_id, u.iccid, u.data_bytes_up + u.data_bytes_down AS total
+        )
+        SELECT s.id, s.nas_id, s.acct_session_id, s.tenant_id, s.iccid, c.total, s.stopped
+        FROM sessions s JOIN counted c ON c.tenant_id = s.tenant_id AND c.iccid = s.iccid;
+END
+$$;

@@ -31,54 +31,9 @@ import java.util.function.IntFunction;
  */
 @ApplicationScoped
 public class DataSessions implements DataSessionPort {
-    private static final String ACCOUNT = """
-            WITH batch AS (
-                SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                                     $7::text[], $8::bigint[], $9::bigint[], $10::text[], $11::text[], $12::text[],
-                                     $13::int[], $14::text[], $15::timestamptz[])
-                    AS b(nas_id, nas_name, nas_address, acct_session_id, tenant_id, iccid, kind, input_octets, output_octets,
-                         framed_ip, imei, apn, interim_interval, stop_cause, at)
-            ), merged AS (
-                SELECT nas_id, acct_session_id, min(nas_name) AS nas_name, min(nas_address) AS nas_address, min(tenant_id) AS tenant_id,
-                       min(iccid) AS iccid, max(input_octets) AS input_octets, max(output_octets) AS output_octets,
-                       max(framed_ip) AS framed_ip, max(imei) AS imei, max(apn) AS apn,
-                       max(interim_interval) AS interim_interval, max(stop_cause) AS stop_cause,
-                       bool_or(kind = 'STOP') AS stopped, min(at) AS first_at, max(at) AS last_at
-                FROM batch GROUP BY nas_id, acct_session_id
-            ), sessions AS (
-                INSERT INTO data_sessions AS s (id, tenant_id, iccid, nas_id, nas_name, nas_address, acct_session_id,
-                                                framed_ip, imei, apn, started_at, updated_at, stopped_at, stop_cause,
-                                                input_octets, output_octets, last_input_delta, last_output_delta,
-                                                interim_interval)
-                SELECT gen_random_uuid(), tenant_id, iccid, nas_id, nas_name, nas_address::inet, acct_session_id,
-                       framed_ip::inet, imei, apn, first_at, last_at, CASE WHEN stopped THEN last_at END,
-                       CASE WHEN stopped THEN coalesce(stop_cause, 'stop') END, input_octets, output_octets,
-                       input_octets, output_octets, interim_interval
-                FROM merged ORDER BY nas_id, acct_session_id
-                ON CONFLICT (nas_id, acct_session_id) DO UPDATE SET
-                    last_input_delta = greatest(excluded.input_octets - s.input_octets, 0),
-                    last_output_delta = greatest(excluded.output_octets - s.output_octets, 0),
-                    input_octets = greatest(excluded.input_octets, s.input_octets),
-                    output_octets = greatest(excluded.output_octets, s.output_octets),
-                    updated_at = greatest(excluded.updated_at, s.updated_at),
-                    stopped_at = coalesce(s.stopped_at, excluded.stopped_at),
-                    stop_cause = coalesce(s.stop_cause, excluded.stop_cause),
-                    framed_ip = coalesce(s.framed_ip, excluded.framed_ip),
-                    imei = coalesce(excluded.imei, s.imei),
-                    apn = coalesce(s.apn, excluded.apn)
-                RETURNING s.id, s.nas_id, s.acct_session_id, s.tenant_id, s.iccid, s.last_input_delta,
-                          s.last_output_delta, s.stopped_at IS NOT NULL AS stopped
-            ), counted AS (
-                INSERT INTO usage_counters AS u (tenant_id, period, iccid, data_bytes_up, data_bytes_down)
-                SELECT tenant_id, usage_period(), iccid, sum(last_input_delta)::bigint, sum(last_output_delta)::bigint
-                FROM sessions GROUP BY tenant_id, iccid ORDER BY tenant_id, iccid
-                ON CONFLICT (tenant_id, period, iccid) DO UPDATE SET
-                    data_bytes_up = u.data_bytes_up + excluded.data_bytes_up,
-                    data_bytes_down = u.data_bytes_down + excluded.data_bytes_down
-                RETURNING u.tenant_id, u.iccid, u.data_bytes_up + u.data_bytes_down AS total
-            )
-            SELECT s.id, s.nas_id, s.acct_session_id, s.tenant_id, s.iccid, c.total, s.stopped
-            FROM sessions s JOIN counted c ON c.tenant_id = s.tenant_id AND c.iccid = s.iccid""";
+    /** One set-based statement per batch, in a function so that the database plans it once per connection. */
+    private static final String ACCOUNT = "SELECT * FROM account_data_reports($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+            + " $10, $11, $12, $13, $14, $15)";
     private static final String THRESHOLDS = """
             WITH before AS (
                 SELECT data_warned, data_limit_reached_at FROM usage_counters
@@ -135,7 +90,7 @@ public class DataSessions implements DataSessionPort {
                 column(reports, AccountingReport::interimInterval, Integer[]::new),
                 column(reports, AccountingReport::stopCause, String[]::new),
                 column(reports, r -> r.at().atOffset(ZoneOffset.UTC), OffsetDateTime[]::new)));
-        return db.transaction(nas.allTenants(), tx -> tx.preparedQuery(ACCOUNT).execute(params)).map(rows -> {
+        return db.query(nas.allTenants(), ACCOUNT, params).map(rows -> {
             List<Accounted> accounted = new ArrayList<>(rows.size());
             rows.forEach(row -> accounted.add(new Accounted(row.getUUID("id"), row.getUUID("nas_id"),
                     row.getString("acct_session_id"), TenantId.parse(row.getString("tenant_id")),

@@ -13,9 +13,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,13 +31,17 @@ import org.jboss.logging.Logger;
  * The decision view in memory, so that the network plane decides without a database round trip. It follows the
  * database: each change of a decision row is announced with its ICCIDs ({@link DecisionReadPort#CHANGES}) and those
  * rows are read again, on every replica, within moments of the commit. The whole view is read at start and again
- * after the notification connection was lost (a notification may have been missed meanwhile). A SIM missing from
+ * after the notification connection was lost (a notification may have been missed meanwhile). Announced rows are read
+ * again in batches, one read at a time, so that a burst of changes (a bulk job) never floods the database; a read that
+ * fails is tried again until it succeeds, so no change is lost. A SIM missing from
  * memory is looked up in the database, never taken as allowed. Data policies equal between SIMs are held once.
  */
 @ApplicationScoped
 public class DecisionCache {
     private static final Logger LOG = Logger.getLogger(DecisionCache.class);
     private static final int PAGE = 10_000;
+    private static final int REFRESH_BATCH = 5_000;
+    private static final Duration RETRY = Duration.ofMillis(500);
     private static final Actor READER = Actor.networkFunction("decision-cache", Origin.system("decision-cache"));
 
     @Inject
@@ -52,6 +59,9 @@ public class DecisionCache {
     private final Map<String, String> tenants = new ConcurrentHashMap<>();
     private final List<Consumer<List<Iccid>>> changeListeners = new ArrayList<>();
     private Set<String> changedDuringLoad;
+    /** ICCIDs announced and not read again yet; one read at a time takes them, so a burst costs few queries. */
+    private final Set<String> toRefresh = new LinkedHashSet<>();
+    private boolean refreshing;
     private volatile boolean complete;
 
     void start(@Observes StartupEvent event) {
@@ -144,19 +154,36 @@ public class DecisionCache {
         if (iccids.isEmpty()) {
             return;
         }
-        synchronized (this) {
-            if (changedDuringLoad != null) {
-                iccids.forEach(iccid -> changedDuringLoad.add(iccid.value()));
-            }
-        }
         refresh(iccids);
     }
 
     private void refresh(List<Iccid> iccids) {
-        decisions.decisions(READER, iccids).subscribe().with(rows -> {
+        synchronized (this) {
+            if (changedDuringLoad != null) {
+                iccids.forEach(iccid -> changedDuringLoad.add(iccid.value()));
+            }
+            iccids.forEach(iccid -> toRefresh.add(iccid.value()));
+        }
+        refreshNext();
+    }
+
+    /** Reads the next batch of announced rows again, unless a read is under way (it takes the next when done). */
+    private void refreshNext() {
+        List<Iccid> batch = new ArrayList<>();
+        synchronized (this) {
+            if (refreshing || toRefresh.isEmpty()) {
+                return;
+            }
+            refreshing = true;
+            for (Iterator<String> next = toRefresh.iterator(); next.hasNext() && batch.size() < REFRESH_BATCH; ) {
+                batch.add(Iccid.parse(next.next()));
+                next.remove();
+            }
+        }
+        decisions.decisions(READER, batch).subscribe().with(rows -> {
             int period = SimEntry.currentPeriod();
             Set<String> gone = new HashSet<>();
-            iccids.forEach(iccid -> gone.add(iccid.value()));
+            batch.forEach(iccid -> gone.add(iccid.value()));
             for (Decision decision : rows) {
                 SimEntry entry = entryOf(decision, period);
                 put(entry);
@@ -166,10 +193,19 @@ public class DecisionCache {
             List<Consumer<List<Iccid>>> listeners;
             synchronized (this) {
                 listeners = List.copyOf(changeListeners);
+                refreshing = false;
             }
-            listeners.forEach(listener -> listener.accept(iccids));
-        }, e -> LOG.warnf("decision rows of %d SIMs could not be read again (%s); reloading all", iccids.size(),
-                e.getMessage()));
+            listeners.forEach(listener -> listener.accept(batch));
+            refreshNext();
+        }, e -> {
+            LOG.warnf("decision rows of %d SIMs could not be read again (%s); trying again", batch.size(),
+                    e.getMessage());
+            synchronized (this) {
+                batch.forEach(iccid -> toRefresh.add(iccid.value()));
+                refreshing = false;
+            }
+            Uni.createFrom().voidItem().onItem().delayIt().by(RETRY).subscribe().with(again -> refreshNext());
+        });
     }
 
     /** Reads the whole view into fresh maps, then swaps them in and reads again what changed meanwhile. */

@@ -50,8 +50,11 @@ public interface RadiusConfig {
     @WithDefault("1000")
     int accountingBatch();
 
-    /** The most accounting transactions in flight at once. */
-    @WithDefault("4")
+    /**
+     * The most accounting transactions in flight at once. Fewer means larger batches (each transaction costs the
+     * database more than each report in it); about the database's cores is best (docs/benchmarks.md).
+     */
+    @WithDefault("2")
     int accountingCommits();
 
     /** Disconnect-Requests (RFC 5176) to the NAS. */

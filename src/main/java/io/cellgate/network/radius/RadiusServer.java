@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -29,6 +30,8 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -97,7 +100,12 @@ public class RadiusServer {
     private int open(int port, String kind, int count, boolean epoll) throws Exception {
         Bootstrap bootstrap = new Bootstrap().group(((VertxInternal) vertx).nettyEventLoopGroup())
                 .option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 4 << 20)
-                .handler(new Datagrams(kind));
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast(new Datagrams(kind));
+                    }
+                });
         if (epoll) {
             bootstrap.channel(EpollDatagramChannel.class).option(EpollChannelOption.SO_REUSEPORT, count > 1)
                     .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, RadiusPacket.MAX_LENGTH)
@@ -117,22 +125,19 @@ public class RadiusServer {
     }
 
     /**
-     * One socket's datagrams, on its event loop. Answers decided while a read is being handled are written and go out
+     * One socket's datagrams, on its event loop (a handler per socket). Answers decided while a read is being handled are written and go out
      * together when the read completes; answers that come later (after a commit, from another thread) are flushed
      * once per burst.
      */
     private final class Datagrams extends SimpleChannelInboundHandler<DatagramPacket> {
         private final String port;
+        /** Answers decided off the event loop, written and flushed together by one task on it. */
+        private final Queue<DatagramPacket> later = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean flushScheduled = new AtomicBoolean();
         private boolean reading;
 
         Datagrams(String port) {
             this.port = port;
-        }
-
-        @Override
-        public boolean isSharable() {
-            return true;
         }
 
         @Override
@@ -213,10 +218,13 @@ public class RadiusServer {
                 channel.write(answer, channel.voidPromise());
                 return;
             }
-            channel.write(answer, channel.voidPromise());
+            later.add(answer);
             if (flushScheduled.compareAndSet(false, true)) {
                 channel.eventLoop().execute(() -> {
                     flushScheduled.set(false);
+                    for (DatagramPacket next = later.poll(); next != null; next = later.poll()) {
+                        channel.write(next, channel.voidPromise());
+                    }
                     channel.flush();
                 });
             }
