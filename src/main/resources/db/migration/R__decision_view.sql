@@ -14,6 +14,7 @@ BEGIN
       AND NOT EXISTS (SELECT 1 FROM sims s WHERE s.iccid = d.iccid AND s.tenant_id IS NOT NULL);
     WITH target AS (
         SELECT s.iccid, s.imsi, s.msisdn, s.tenant_id, s.status, s.policy_overrides, t.status AS tenant_status,
+               t.billing_day,
                coalesce(s.profile_id, dp.id) AS profile_id, ip.address AS static_ip
         FROM sims s
         JOIN tenants t ON t.id = s.tenant_id
@@ -29,15 +30,15 @@ BEGIN
         FROM target t LEFT JOIN base b ON b.id = t.profile_id
     )
     INSERT INTO sim_decisions AS d (iccid, imsi, msisdn, tenant_id, sim_status, tenant_status, profile_id, policy,
-                                    imei_lock_mode, imei, static_ip, updated_at)
+                                    imei_lock_mode, imei, static_ip, billing_day, updated_at)
     SELECT e.iccid, e.imsi, e.msisdn, e.tenant_id, e.status, e.tenant_status, e.profile_id, e.policy,
-           e.policy #>> '{imei_lock,mode}', e.policy #>> '{imei_lock,imei}', e.static_ip, now()
+           e.policy #>> '{imei_lock,mode}', e.policy #>> '{imei_lock,imei}', e.static_ip, e.billing_day, now()
     FROM effective e
     ON CONFLICT (iccid) DO UPDATE SET
         imsi = excluded.imsi, msisdn = excluded.msisdn, tenant_id = excluded.tenant_id,
         sim_status = excluded.sim_status, tenant_status = excluded.tenant_status, profile_id = excluded.profile_id,
         policy = excluded.policy, imei_lock_mode = excluded.imei_lock_mode, imei = excluded.imei,
-        static_ip = excluded.static_ip, updated_at = excluded.updated_at;
+        static_ip = excluded.static_ip, billing_day = excluded.billing_day, updated_at = excluded.updated_at;
     -- Announces the change to the copies held in memory (delivered on commit), 300 ICCIDs per notification so that
     -- each stays well below the 8,000-byte payload limit.
     PERFORM pg_notify('sim_decisions', string_agg(c.iccid, ','))
@@ -89,12 +90,13 @@ CREATE OR REPLACE TRIGGER service_profiles_inserted_refresh_decisions AFTER INSE
 CREATE OR REPLACE TRIGGER service_profiles_updated_refresh_decisions AFTER UPDATE ON service_profiles
     REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION service_profiles_changed();
 
--- A tenant suspended or resumed: its SIMs' decisions carry the tenant's state.
+-- A tenant suspended or resumed, or its billing day changed: its SIMs' decisions carry both.
 CREATE OR REPLACE FUNCTION tenants_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM refresh_sim_decisions(ARRAY(
         SELECT s.iccid FROM sims s JOIN changed_rows t ON s.tenant_id = t.id
-        JOIN old_rows o ON o.id = t.id WHERE o.status IS DISTINCT FROM t.status));
+        JOIN old_rows o ON o.id = t.id
+        WHERE o.status IS DISTINCT FROM t.status OR o.billing_day IS DISTINCT FROM t.billing_day));
     RETURN NULL;
 END $$;
 CREATE OR REPLACE TRIGGER tenants_updated_refresh_decisions AFTER UPDATE ON tenants

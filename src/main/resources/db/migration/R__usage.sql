@@ -1,7 +1,16 @@
--- Usage periods: a UTC calendar month, named by its first day. The one definition the counters are kept and read by.
+-- Usage periods: a month from a tenant's billing day (1-28) at 00:00 UTC, named by its first day; billing day 1 is the
+-- UTC calendar month. The one definition the counters are kept and read by.
 -- (Repeatable: Flyway applies this file again whenever it changes; it holds the live definitions.)
-CREATE OR REPLACE FUNCTION usage_period() RETURNS date LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT date_trunc('month', now() AT TIME ZONE 'UTC')::date
+DROP FUNCTION IF EXISTS usage_period();
+CREATE OR REPLACE FUNCTION usage_period(billing_day integer) RETURNS date LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT (date_trunc('month', (now() AT TIME ZONE 'UTC') - make_interval(days => billing_day - 1))::date
+            + (billing_day - 1))
+$$;
+
+-- The period a tenant's usage is read in: the one that starts in the given month (its first day), or the current one.
+CREATE OR REPLACE FUNCTION tenant_usage_period(tenant text, month_start date) RETURNS date LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN month_start IS NULL THEN usage_period(t.billing_day) ELSE month_start + (t.billing_day - 1) END
+    FROM tenants t WHERE t.id = tenant
 $$;
 
 -- Accounting reports into sessions and usage, set-based: one call per batch of reports (RADIUS Start, Interim-Update,
@@ -57,8 +66,10 @@ BEGIN
                       s.last_output_delta, s.stopped_at IS NOT NULL AS stopped
         ), counted AS (
             INSERT INTO usage_counters AS u (tenant_id, period, iccid, data_bytes_up, data_bytes_down)
-            SELECT tenant_id, usage_period(), iccid, sum(last_input_delta)::bigint, sum(last_output_delta)::bigint
-            FROM sessions GROUP BY tenant_id, iccid ORDER BY tenant_id, iccid
+            SELECT s.tenant_id, usage_period(t.billing_day), s.iccid, sum(s.last_input_delta)::bigint,
+                   sum(s.last_output_delta)::bigint
+            FROM sessions s JOIN tenants t ON t.id = s.tenant_id
+            GROUP BY s.tenant_id, s.iccid, t.billing_day ORDER BY s.tenant_id, s.iccid
             ON CONFLICT (tenant_id, period, iccid) DO UPDATE SET
                 data_bytes_up = u.data_bytes_up + excluded.data_bytes_up,
                 data_bytes_down = u.data_bytes_down + excluded.data_bytes_down

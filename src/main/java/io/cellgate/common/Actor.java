@@ -38,7 +38,9 @@ public record Actor(Kind kind, String subject, TenantId tenant, List<String> rol
         /** Runs queued jobs (bulk actions, bulk IP assignments) for their tenants. */
         JOB_RUNNER("job-runner"),
         /** Seeds the demo tenants and SIMs at start-up (scripts/run). */
-        DEMO_SEED("demo-seed");
+        DEMO_SEED("demo-seed"),
+        /** Removes what is kept only for a while (refused access requests) once it is past its retention. */
+        RETENTION("retention");
 
         private final String name;
 

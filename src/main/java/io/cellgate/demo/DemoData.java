@@ -98,7 +98,7 @@ public class DemoData {
     private Uni<Void> ensureTenant(TenantId id, String name, TenantQuotas quotas) {
         return tenants.exists(SEEDER, id).flatMap(exists -> exists
                 ? Uni.createFrom().voidItem()
-                : tenants.create(SEEDER, new CreateTenantRequest(id, name, quotas, null)).replaceWithVoid());
+                : tenants.create(SEEDER, new CreateTenantRequest(id, name, quotas, null, null)).replaceWithVoid());
     }
 
     private Uni<Void> transition(TenantId tenant, int from, int to, SimAction action) {

@@ -28,10 +28,10 @@ public class DecisionReader implements DecisionReadPort {
     private static final String SELECT = """
             SELECT d.iccid, d.imsi, d.msisdn, d.tenant_id, d.sim_status, d.tenant_status, d.profile_id, d.policy,
                    d.imei_lock_mode, d.imei, host(d.static_ip) AS static_ip, d.updated_at,
-                   coalesce(u.data_bytes_up + u.data_bytes_down, 0) AS data_bytes_used
+                   d.billing_day, coalesce(u.data_bytes_up + u.data_bytes_down, 0) AS data_bytes_used
             FROM sim_decisions d
             LEFT JOIN usage_counters u ON u.tenant_id = d.tenant_id AND u.iccid = d.iccid
-                 AND u.period = usage_period()""";
+                 AND u.period = usage_period(d.billing_day)""";
     public static final String BY_IMSI = SELECT + " WHERE d.imsi = $1";
     public static final String BY_ICCID = SELECT + " WHERE d.iccid = $1";
     private static final String BY_ICCIDS = SELECT + " WHERE d.iccid = ANY ($1)";
@@ -81,6 +81,6 @@ public class DecisionReader implements DecisionReadPort {
                 row.getString("sim_status"), row.getString("tenant_status"), row.getUUID("profile_id"),
                 row.getJsonObject("policy").getMap(), row.getString("imei_lock_mode"), row.getString("imei"),
                 row.getString("static_ip"), row.getOffsetDateTime("updated_at").toInstant(),
-                row.getLong("data_bytes_used"));
+                row.getLong("data_bytes_used"), row.getInteger("billing_day"));
     }
 }

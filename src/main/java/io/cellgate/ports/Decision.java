@@ -25,6 +25,8 @@ public record Decision(
         @Schema(example = "356938035643809", pattern = "^[0-9]{15}$", maxLength = 15) String imei,
         @Schema(example = "10.20.0.1", pattern = "^[0-9]{1,3}(\\.[0-9]{1,3}){3}$", maxLength = 15) String staticIp,
         Instant updatedAt,
-        @Schema(description = "Data used in the current period (UTC calendar month) when the row was read, in bytes",
-                example = "1048576", minimum = "0", maximum = "9223372036854775807") long dataBytesUsed) {
+        @Schema(description = "Data used in the current period when the row was read, in bytes",
+                example = "1048576", minimum = "0", maximum = "9223372036854775807") long dataBytesUsed,
+        @Schema(description = "The tenant's billing day: its usage periods start on this day of each month at 00:00"
+                + " UTC (1: the calendar month)", example = "1", minimum = "1", maximum = "28") int billingDay) {
 }

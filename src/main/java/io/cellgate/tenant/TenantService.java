@@ -26,7 +26,8 @@ import java.util.Map;
 @ApplicationScoped
 public class TenantService {
     private static final String COLUMNS =
-            "id, name, status, max_sims, api_requests_per_second, api_burst, sms_per_second, created_at, updated_at";
+            "id, name, status, max_sims, api_requests_per_second, api_burst, sms_per_second, billing_day, created_at,"
+                    + " updated_at";
 
     @Inject
     RateLimiter rateLimits;
@@ -39,11 +40,12 @@ public class TenantService {
         TenantQuotas quotas = request.quotas() == null ? TenantQuotas.NONE : request.quotas();
         Actor onTenant = actor.actingFor(request.id());
         return writes.inTransaction(onTenant, onTenant.allTenants(), (tx, note) -> tx.preparedQuery("INSERT INTO"
-                        + " tenants (id, name, max_sims, api_requests_per_second, api_burst, sms_per_second)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + COLUMNS)
+                        + " tenants (id, name, max_sims, api_requests_per_second, api_burst, sms_per_second,"
+                        + " billing_day) VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, 1)) RETURNING " + COLUMNS)
                 .execute(Tuple.from(new Object[] {request.id().value(), request.name().strip(), quotas.maxSims(),
                         orDefault(quotas.apiRequestsPerSecond(), rateLimits.defaultRate()),
-                        orDefault(quotas.apiBurst(), rateLimits.defaultBurst()), quotas.smsPerSecond()}))
+                        orDefault(quotas.apiBurst(), rateLimits.defaultBurst()), quotas.smsPerSecond(),
+                        request.billingDay()}))
                 .map(TenantService::single))
                 .onFailure(PgErrors::isUniqueViolation).transform(e ->
                         new ProblemException(ProblemType.CONFLICT, "Tenant " + request.id() + " already exists"));
@@ -89,10 +91,12 @@ public class TenantService {
                                 + " status = coalesce($3, status), max_sims = coalesce($4, max_sims),"
                                 + " api_requests_per_second = coalesce($5, api_requests_per_second),"
                                 + " api_burst = coalesce($6, api_burst), sms_per_second = coalesce($7, sms_per_second),"
+                                + " billing_day = coalesce($8, billing_day),"
                                 + " version = version + 1, updated_at = now() WHERE id = $1 RETURNING " + COLUMNS)
                         .execute(Tuple.from(new Object[] {id.value(), request.name() == null ? null : request.name().strip(),
                                 request.status() == null ? null : request.status().dbValue(), quotas.maxSims(),
-                                quotas.apiRequestsPerSecond(), quotas.apiBurst(), quotas.smsPerSecond()}))
+                                quotas.apiRequestsPerSecond(), quotas.apiBurst(), quotas.smsPerSecond(),
+                                request.billingDay()}))
                         .map(TenantService::single)
                         .invoke(after -> note.changes(auditFields(before), auditFields(after)))));
     }
@@ -115,7 +119,7 @@ public class TenantService {
         return new TenantView(TenantId.parse(row.getString("id")), row.getString("name"),
                 TenantStatus.fromDb(row.getString("status")),
                 new TenantQuotas(row.getInteger("max_sims"), row.getInteger("api_requests_per_second"),
-                        row.getInteger("api_burst"), row.getInteger("sms_per_second")),
+                        row.getInteger("api_burst"), row.getInteger("sms_per_second")), row.getInteger("billing_day"),
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(), null);
     }
 
@@ -127,6 +131,7 @@ public class TenantService {
         fields.put("api_requests_per_second", tenant.quotas().apiRequestsPerSecond());
         fields.put("api_burst", tenant.quotas().apiBurst());
         fields.put("sms_per_second", tenant.quotas().smsPerSecond());
+        fields.put("billing_day", tenant.billingDay());
         return fields;
     }
 

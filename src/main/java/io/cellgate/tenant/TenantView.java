@@ -12,6 +12,8 @@ public record TenantView(
         @Schema(example = "ACME Logistics", maxLength = 200) String name,
         TenantStatus status,
         TenantQuotas quotas,
+        @Schema(description = "The day of the month (1-28) on which the tenant's usage periods start, at 00:00 UTC",
+                example = "1", minimum = "1", maximum = "28") int billingDay,
         Instant createdAt,
         Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -19,6 +21,6 @@ public record TenantView(
                 + " one-time password") TenantUserView firstAdmin) {
 
     TenantView withFirstAdmin(TenantUserView admin) {
-        return new TenantView(id, name, status, quotas, createdAt, updatedAt, admin);
+        return new TenantView(id, name, status, quotas, billingDay, createdAt, updatedAt, admin);
     }
 }

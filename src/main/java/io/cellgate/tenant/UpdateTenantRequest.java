@@ -1,6 +1,8 @@
 package io.cellgate.tenant;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,5 +12,8 @@ public record UpdateTenantRequest(
         @Size(min = 1, max = 200) @Pattern(regexp = "^.*\\S.*$", message = "must not be blank")
         @Schema(example = "ACME Logistics GmbH") String name,
         TenantStatus status,
-        @Valid TenantQuotas quotas) {
+        @Valid TenantQuotas quotas,
+        @Min(1) @Max(28) @Schema(description = "The day of the month (1-28) on which the tenant's usage periods start, at"
+                + " 00:00 UTC; monthly limits apply per period. Default 1: the calendar month. Changing it starts the"
+                + " current period anew from that day", example = "1", minimum = "1", maximum = "28") Integer billingDay) {
 }

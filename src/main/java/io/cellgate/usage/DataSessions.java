@@ -37,13 +37,13 @@ public class DataSessions implements DataSessionPort {
     private static final String THRESHOLDS = """
             WITH before AS (
                 SELECT data_warned, data_limit_reached_at FROM usage_counters
-                WHERE tenant_id = $1 AND iccid = $2 AND period = usage_period() FOR UPDATE
+                WHERE tenant_id = $1 AND iccid = $2 AND period = tenant_usage_period($1, NULL) FOR UPDATE
             ), updated AS (
                 UPDATE usage_counters u SET
                     data_warned = ARRAY(SELECT DISTINCT unnest(u.data_warned || $3::int[]) ORDER BY 1),
                     data_limit_reached_at = CASE WHEN $4 THEN coalesce(u.data_limit_reached_at, now())
                                                  ELSE u.data_limit_reached_at END
-                WHERE tenant_id = $1 AND iccid = $2 AND period = usage_period()
+                WHERE tenant_id = $1 AND iccid = $2 AND period = tenant_usage_period($1, NULL)
                 RETURNING u.data_limit_reached_at
             )
             SELECT ARRAY(SELECT unnest($3::int[]) EXCEPT SELECT unnest(b.data_warned) ORDER BY 1) AS warned_now,

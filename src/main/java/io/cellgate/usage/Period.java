@@ -3,24 +3,26 @@ package io.cellgate.usage;
 import io.cellgate.common.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** A usage period: a UTC calendar month, written YYYY-MM. */
+/**
+ * A usage period as the API names it: YYYY-MM, the month it starts in. A period starts on the tenant's billing day
+ * (00:00 UTC) and lasts a month; with billing day 1 it is the calendar month.
+ */
 final class Period {
     static final String PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])$";
 
     private Period() {
     }
 
-    /** The month named by the query parameter, or the current one when it is absent. */
-    static YearMonth parse(String period) {
+    /** The first day of the month named by the query parameter, or null for the current period. */
+    static LocalDate monthStart(String period) {
         if (period == null) {
-            return YearMonth.now(ZoneOffset.UTC);
+            return null;
         }
         try {
             if (period.matches(PATTERN)) {
-                return YearMonth.parse(period);
+                return YearMonth.parse(period).atDay(1);
             }
         } catch (DateTimeParseException e) {
             // falls through to the refusal
@@ -28,7 +30,8 @@ final class Period {
         throw ProblemException.invalid("period", "a month as YYYY-MM, e.g. 2026-12");
     }
 
-    static LocalDate firstDay(YearMonth month) {
-        return month.atDay(1);
+    /** The name of the period that starts on this day. */
+    static String name(LocalDate start) {
+        return YearMonth.from(start).toString();
     }
 }

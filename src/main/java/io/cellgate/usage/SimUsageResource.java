@@ -44,8 +44,9 @@ public class SimUsageResource {
                     + " directions); SMS and voice stay zero until their planes count them.")
     public Uni<SimUsageView> usage(@PathParam("iccid") Iccid iccid,
                                    @QueryParam("period") @Size(max = 7) @Pattern(regexp = Period.PATTERN,
-                                           message = "a month as YYYY-MM") @Parameter(description = "YYYY-MM (UTC);"
-                                           + " default: the current month", example = "2026-12") String period) {
+                                           message = "a month as YYYY-MM")
+            @Parameter(description = "YYYY-MM: the period that starts in this month (on the tenant's billing day,"
+                    + " 00:00 UTC); default: the current period", example = "2026-12") String period) {
         return usage.simUsage(caller.actor(), iccid, period);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cellgate.common.id.Iccid;
 import io.cellgate.policy.PolicyDocument;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,7 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SimUsage", description = "A SIM's usage in one period, and each of its monthly limits with what is left")
 public record SimUsageView(
         Iccid iccid,
-        @Schema(example = "2026-12", pattern = Period.PATTERN, maxLength = 7) String period,
+        @Schema(description = "The month the period starts in", example = "2026-12", pattern = Period.PATTERN,
+                maxLength = 7) String period,
+        @Schema(description = "The period's first day: the tenant's billing day, from 00:00 UTC") LocalDate periodStart,
+        @Schema(description = "The day after the period's last day (the next period's first)") LocalDate periodEnd,
         UsageCounters usage,
         Limits limits) {
 

@@ -3,13 +3,17 @@ package io.cellgate.usage;
 import io.cellgate.common.Cursor;
 import io.cellgate.common.PageRequest;
 import io.cellgate.common.id.Iccid;
+import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "TenantUsage", description = "The tenant's usage in one period: the total, and a page of its SIMs' usage"
         + " (SIMs with any usage in the period, by ICCID)")
 public record TenantUsageView(
-        @Schema(example = "2026-12", pattern = Period.PATTERN, maxLength = 7) String period,
+        @Schema(description = "The month the period starts in", example = "2026-12", pattern = Period.PATTERN,
+                maxLength = 7) String period,
+        @Schema(description = "The period's first day: the tenant's billing day, from 00:00 UTC") LocalDate periodStart,
+        @Schema(description = "The day after the period's last day (the next period's first)") LocalDate periodEnd,
         UsageCounters total,
         @Schema(maxItems = PageRequest.MAX_LIMIT) List<SimCounters> items,
         @Schema(description = "Pass as cursor for the next page; null on the last page", maxLength = Cursor.MAX_LENGTH,

@@ -35,8 +35,9 @@ public class UsageResource {
     @Operation(operationId = "getTenantUsage", summary = "The tenant's usage in a month: the total, and its SIMs'"
             + " usage by ICCID (cursor paged)")
     public Uni<TenantUsageView> usage(@QueryParam("period") @Size(max = 7) @Pattern(regexp = Period.PATTERN,
-                                              message = "a month as YYYY-MM") @Parameter(description = "YYYY-MM (UTC);"
-                                              + " default: the current month", example = "2026-12") String period,
+                                              message = "a month as YYYY-MM")
+            @Parameter(description = "YYYY-MM: the period that starts in this month (on the tenant's billing day,"
+                    + " 00:00 UTC); default: the current period", example = "2026-12") String period,
                                       @Valid @BeanParam PageRequest page) {
         return usage.tenantUsage(caller.actor(), period, page.limit(), page.cursor());
     }

@@ -115,7 +115,7 @@ public class DecisionCache {
     }
 
     private SimEntry remember(Decision decision) {
-        SimEntry entry = entryOf(decision, SimEntry.currentPeriod());
+        SimEntry entry = entryOf(decision);
         put(entry);
         return entry;
     }
@@ -135,12 +135,12 @@ public class DecisionCache {
         }
     }
 
-    private SimEntry entryOf(Decision decision, int period) {
+    private SimEntry entryOf(Decision decision) {
         Map<String, Object> policy = new HashMap<>(decision.policy());
         policy.remove("imei_lock");
         DataPolicy data = policies.computeIfAbsent(policy, DataPolicy::of);
         String tenant = tenants.computeIfAbsent(decision.tenantId().value(), id -> id);
-        return SimEntry.of(decision, data, tenant, period);
+        return SimEntry.of(decision, data, tenant);
     }
 
     /** A notification: the rows of these ICCIDs changed (or went away). */
@@ -181,11 +181,10 @@ public class DecisionCache {
             }
         }
         decisions.decisions(READER, batch).subscribe().with(rows -> {
-            int period = SimEntry.currentPeriod();
             Set<String> gone = new HashSet<>();
             batch.forEach(iccid -> gone.add(iccid.value()));
             for (Decision decision : rows) {
-                SimEntry entry = entryOf(decision, period);
+                SimEntry entry = entryOf(decision);
                 put(entry);
                 gone.remove(entry.iccid());
             }
@@ -217,7 +216,7 @@ public class DecisionCache {
         long started = System.nanoTime();
         Map<Long, SimEntry> imsis = new ConcurrentHashMap<>();
         Map<String, SimEntry> iccids = new ConcurrentHashMap<>();
-        loadPage(null, imsis, iccids, SimEntry.currentPeriod()).subscribe().with(loaded -> {
+        loadPage(null, imsis, iccids).subscribe().with(loaded -> {
             List<Iccid> again;
             synchronized (this) {
                 byImsi = imsis;
@@ -234,17 +233,17 @@ public class DecisionCache {
         }, e -> LOG.errorf("decision cache: loading failed (%s); lookups go to the database", e.getMessage()));
     }
 
-    private Uni<Integer> loadPage(Iccid after, Map<Long, SimEntry> imsis, Map<String, SimEntry> iccids, int period) {
+    private Uni<Integer> loadPage(Iccid after, Map<Long, SimEntry> imsis, Map<String, SimEntry> iccids) {
         return decisions.decisionsAfter(READER, after, PAGE).flatMap(rows -> {
             for (Decision decision : rows) {
-                SimEntry entry = entryOf(decision, period);
+                SimEntry entry = entryOf(decision);
                 iccids.put(entry.iccid(), entry);
                 imsis.put(entry.imsi(), entry);
             }
             if (rows.size() < PAGE) {
                 return Uni.createFrom().item(imsis.size());
             }
-            return loadPage(rows.get(rows.size() - 1).iccid(), imsis, iccids, period);
+            return loadPage(rows.get(rows.size() - 1).iccid(), imsis, iccids);
         });
     }
 }

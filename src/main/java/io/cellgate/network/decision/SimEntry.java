@@ -15,23 +15,25 @@ import java.util.Locale;
  *
  * @param lockedDevice  the TAC and serial (first 14 digits) of the IMEI the SIM is locked to; -1: none
  * @param staticIp      the static IPv4 address as an int; 0: none
- * @param usagePeriod   the month {@code dataBytesUsed} counts ({@link #period})
+ * @param usagePeriod   the period {@code dataBytesUsed} counts ({@link #currentPeriod(int)})
+ * @param billingDay    the tenant's billing day: its periods start on this day of each month (1-28, 00:00 UTC)
  */
 public record SimEntry(long imsi, String iccid, String tenant, SimState simState, boolean tenantActive,
                        DataPolicy data, LockMode lockMode, long lockedDevice, int staticIp, long dataBytesUsed,
-                       int usagePeriod) {
+                       int usagePeriod, int billingDay) {
 
     public enum SimState { READY, ACTIVE, SUSPENDED, TERMINATED }
 
     public enum LockMode { OFF, LOCKED, LOCK_ON_FIRST_USE }
 
-    /** The entry of a decision row read in {@code readPeriod} (its data usage is that period's). */
-    static SimEntry of(Decision decision, DataPolicy data, String tenant, int readPeriod) {
+    /** The entry of a decision row just read (its data usage is the current period's). */
+    static SimEntry of(Decision decision, DataPolicy data, String tenant) {
         return new SimEntry(Long.parseLong(decision.imsi().value()), decision.iccid().value(), tenant,
                 SimState.valueOf(decision.simStatus().toUpperCase(Locale.ROOT)),
                 "active".equals(decision.tenantStatus()), data, lockMode(decision.imeiLockMode()),
                 decision.imei() == null ? -1 : device(Imei.parse(decision.imei())),
-                decision.staticIp() == null ? 0 : (int) Ipv4.parse(decision.staticIp()).value(), decision.dataBytesUsed(), readPeriod);
+                decision.staticIp() == null ? 0 : (int) Ipv4.parse(decision.staticIp()).value(), decision.dataBytesUsed(),
+                currentPeriod(decision.billingDay()), decision.billingDay());
     }
 
     /** The data used in the given period: what was counted, or nothing when the period has changed since. */
@@ -41,33 +43,36 @@ public record SimEntry(long imsi, String iccid, String tenant, SimState simState
 
     public SimEntry withUsage(long dataBytes, int period) {
         return new SimEntry(imsi, iccid, tenant, simState, tenantActive, data, lockMode, lockedDevice, staticIp,
-                dataBytes, period);
+                dataBytes, period, billingDay);
     }
 
-    /** The usage period (UTC calendar month) of an instant, as months since year 0. */
-    private static int period(Instant at) {
-        ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
-        return utc.getYear() * 12 + utc.getMonthValue() - 1;
+    /** This SIM's current usage period. */
+    public int currentPeriod() {
+        return currentPeriod(billingDay);
     }
 
-    /** The current period, computed again only when the month turns (every request asks). */
-    public static int currentPeriod() {
+    /**
+     * The current usage period of a billing day, as the months since year 0 of the month it starts in; computed again
+     * only when the period turns (every request asks).
+     */
+    public static int currentPeriod(int billingDay) {
         long now = System.currentTimeMillis();
-        Month month = current;
-        if (now < month.startMillis() || now >= month.endMillis()) {
-            ZonedDateTime start = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).withDayOfMonth(1)
-                    .truncatedTo(ChronoUnit.DAYS);
-            month = new Month(period(start.toInstant()), start.toInstant().toEpochMilli(),
+        Period period = current[billingDay];
+        if (period == null || now < period.startMillis() || now >= period.endMillis()) {
+            ZonedDateTime start = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).minusDays(billingDay - 1L)
+                    .withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS).plusDays(billingDay - 1L);
+            period = new Period(start.getYear() * 12 + start.getMonthValue() - 1, start.toInstant().toEpochMilli(),
                     start.plusMonths(1).toInstant().toEpochMilli());
-            current = month;
+            current[billingDay] = period;
         }
-        return month.period();
+        return period.number();
     }
 
-    private record Month(int period, long startMillis, long endMillis) {
+    private record Period(int number, long startMillis, long endMillis) {
     }
 
-    private static volatile Month current = new Month(0, 0, 0);
+    /** Per billing day, its current period (an element may be stale or missing: it is then computed again). */
+    private static final Period[] current = new Period[29];
 
     /** The number a device is compared by: its TAC and serial, the first 14 digits of its IMEI or IMEISV. */
     public static long device(Imei imei) {

@@ -65,7 +65,7 @@ public class AccessRequests {
             return Uni.createFrom().item(reject(nas, request, null, session, RejectReason.UNKNOWN_SIM));
         }
         if (sim.lockMode() == LockMode.LOCK_ON_FIRST_USE && sim.lockedDevice() < 0 && session.imei() != null
-                && DataSessionRules.refusal(sim, facts(session), SimEntry.currentPeriod()) == null) {
+                && DataSessionRules.refusal(sim, facts(session), sim.currentPeriod()) == null) {
             return lockOnFirstUse(nas, sim, session).map(locked -> answer(nas, request, locked, session));
         }
         return Uni.createFrom().item(answer(nas, request, sim, session));
@@ -83,12 +83,12 @@ public class AccessRequests {
             return new SimEntry(sim.imsi(), sim.iccid(), sim.tenant(), sim.simState(), sim.tenantActive(), sim.data(),
                     seen.lockedTo() == null ? LockMode.OFF : LockMode.LOCKED,
                     seen.lockedTo() == null ? -1 : SimEntry.device(seen.lockedTo()), sim.staticIp(),
-                    sim.dataBytesUsed(), sim.usagePeriod());
+                    sim.dataBytesUsed(), sim.usagePeriod(), sim.billingDay());
         });
     }
 
     private byte[] answer(Registered nas, RadiusPacket request, SimEntry sim, SessionRequest session) {
-        int period = SimEntry.currentPeriod();
+        int period = sim.currentPeriod();
         RejectReason refusal = DataSessionRules.refusal(sim, facts(session), period);
         if (refusal != null) {
             return reject(nas, request, sim, session, refusal);

@@ -148,11 +148,14 @@ public class AccountingRequests {
 
     /** After a commit: this replica's copy learns the usage, and thresholds crossed are recorded (once a period). */
     private void counted(Accounted accounted) {
-        int period = SimEntry.currentPeriod();
         String iccid = accounted.iccid().value();
-        decisions.usageCounted(iccid, accounted.periodDataBytes(), period);
         SimEntry sim = decisions.cached(iccid);
-        if (sim == null || !sim.data().hasDataLimit()) {
+        if (sim == null) {
+            return;
+        }
+        int period = sim.currentPeriod();
+        decisions.usageCounted(iccid, accounted.periodDataBytes(), period);
+        if (!sim.data().hasDataLimit()) {
             return;
         }
         long limit = sim.data().dataLimitBytes();

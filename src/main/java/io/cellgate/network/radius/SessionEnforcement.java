@@ -66,46 +66,45 @@ public class SessionEnforcement {
 
     private void judge(List<Iccid> changed) {
         sessions.liveSessions(ENFORCER, changed).subscribe().with(live -> {
-            int period = SimEntry.currentPeriod();
             Map<String, List<UUID>> cut = new HashMap<>();
             List<UUID> slowed = new ArrayList<>();
             for (LiveSession session : live) {
-                RejectReason reason = refusal(session, period);
+                RejectReason reason = refusal(session);
                 if (reason != null) {
                     cut.computeIfAbsent(reason.code(), code -> new ArrayList<>()).add(session.id());
-                } else if (throttleKbps(session, period) > 0) {
+                } else if (throttleKbps(session) > 0) {
                     slowed.add(session.id());
                 }
             }
-            cut.forEach((reason, ids) -> enforce(Enforcement.DISCONNECT, ids, reason, period));
+            cut.forEach((reason, ids) -> enforce(Enforcement.DISCONNECT, ids, reason));
             if (!slowed.isEmpty()) {
-                enforce(Enforcement.THROTTLE, slowed, RejectReason.DATA_LIMIT_REACHED.code(), period);
+                enforce(Enforcement.THROTTLE, slowed, RejectReason.DATA_LIMIT_REACHED.code());
             }
         }, e -> LOG.warnf("RADIUS: live sessions of %d changed SIMs could not be read (%s)", changed.size(),
                 e.getMessage()));
     }
 
-    private void enforce(Enforcement action, List<UUID> ids, String reason, int period) {
+    private void enforce(Enforcement action, List<UUID> ids, String reason) {
         sessions.claim(ENFORCER, action, ids, reason).subscribe().with(
-                claimed -> claimed.forEach(session -> send(action, session, reason, period)),
+                claimed -> claimed.forEach(session -> send(action, session, reason)),
                 e -> LOG.warnf("RADIUS: %s requests could not be claimed (%s)", action.column(), e.getMessage()));
     }
 
-    private int throttleKbps(LiveSession session, int period) {
+    private int throttleKbps(LiveSession session) {
         SimEntry sim = decisions.cached(session.iccid().value());
-        return sim == null ? 0 : DataSessionRules.throttleKbps(sim, period);
+        return sim == null ? 0 : DataSessionRules.throttleKbps(sim, sim.currentPeriod());
     }
 
-    private RejectReason refusal(LiveSession session, int period) {
+    private RejectReason refusal(LiveSession session) {
         SimEntry sim = decisions.cached(session.iccid().value());
         if (sim == null) {
             return RejectReason.UNKNOWN_SIM;
         }
         long device = session.imei() == null ? -1 : Long.parseLong(session.imei().substring(0, 14));
-        return DataSessionRules.refusal(sim, new SessionFacts(session.apn(), device), period);
+        return DataSessionRules.refusal(sim, new SessionFacts(session.apn(), device), sim.currentPeriod());
     }
 
-    private void send(Enforcement action, LiveSession session, String reason, int period) {
+    private void send(Enforcement action, LiveSession session, String reason) {
         Registered nas = nasClients.byId(session.nasId());
         if (nas == null) {
             record(action, session, Map.of("reason", reason, "state", "no_nas_client"));
@@ -121,7 +120,7 @@ public class SessionEnforcement {
                             e -> record(action, session, Map.of("reason", reason, "state", "error")));
             return;
         }
-        int kbps = throttleKbps(session, period);
+        int kbps = throttleKbps(session);
         nasRequests.throttle(session.nasAddress(), port, secret, session.acctSessionId(), imsi, session.framedIp(), kbps)
                 .subscribe().with(outcome -> record(action, session, outcome.recorded(reason, kbps)),
                         e -> record(action, session, Map.of("reason", reason, "state", "error", "kbps", kbps)));

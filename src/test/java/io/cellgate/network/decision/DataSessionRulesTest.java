@@ -22,7 +22,7 @@ class DataSessionRulesTest {
     private static SimEntry sim(SimState state, boolean tenantActive, DataPolicy data, LockMode lock, long locked,
                                 long used, int period) {
         return new SimEntry(262011234567890L, "89490200001234567890", "acme", state, tenantActive, data, lock, locked,
-                0, used, period);
+                0, used, period, 1);
     }
 
     private static SimEntry active(DataPolicy data) {
@@ -89,10 +89,16 @@ class DataSessionRulesTest {
     }
 
     @Test
-    void theCurrentPeriodIsTheUtcCalendarMonth() {
-        java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
-        assertEquals(now.getYear() * 12 + now.getMonthValue() - 1, SimEntry.currentPeriod());
-        assertEquals(SimEntry.currentPeriod(), SimEntry.currentPeriod(), "cached until the month turns");
+    void theCurrentPeriodIsTheUtcCalendarMonthUnlessTheTenantBillsFromAnotherDay() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertEquals(today.getYear() * 12 + today.getMonthValue() - 1, SimEntry.currentPeriod(1));
+        assertEquals(SimEntry.currentPeriod(1), SimEntry.currentPeriod(1), "cached until the period turns");
+        for (int billingDay = 2; billingDay <= 28; billingDay++) {
+            java.time.LocalDate start = today.getDayOfMonth() >= billingDay ? today.withDayOfMonth(billingDay)
+                    : today.minusMonths(1).withDayOfMonth(billingDay);
+            assertEquals(start.getYear() * 12 + start.getMonthValue() - 1, SimEntry.currentPeriod(billingDay),
+                    "billing day " + billingDay);
+        }
     }
 
     @Test

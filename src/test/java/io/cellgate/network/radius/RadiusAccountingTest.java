@@ -31,6 +31,9 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +88,44 @@ class RadiusAccountingTest {
                 + "' }.usage.data_bytes_total"));
         as("globex-admin").get("/api/v1/sims/" + sims.first() + "/usage").then().statusCode(404);
         as("globex-admin").get("/api/v1/sims/" + sims.first() + "/sessions").then().statusCode(404);
+    }
+
+    @Test
+    void usageIsCountedInTheTenantsPeriodWhenItBillsFromAnotherDayThanTheFirst() {
+        String secret = TestNas.secret();
+        ensureTenant("globex");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        int billingDay = today.getDayOfMonth() < 28 ? today.getDayOfMonth() + 1 : 2;
+        LocalDate start = today.getDayOfMonth() >= billingDay ? today.withDayOfMonth(billingDay)
+                : today.minusMonths(1).withDayOfMonth(billingDay);
+        String month = YearMonth.from(start).toString();
+        as(OPS).body(Map.of("billing_day", 29)).patch("/api/v1/admin/tenants/globex").then().statusCode(422)
+                .body("errors[0].field", equalTo("billing_day"));
+        try {
+            as(OPS).body(Map.of("billing_day", billingDay)).patch("/api/v1/admin/tenants/globex").then()
+                    .statusCode(200).body("billing_day", equalTo(billingDay));
+            TestSims sims = TestSims.assignedTo("globex", 1);
+            as("globex-admin").post("/api/v1/sims/" + sims.first() + "/activate").then().statusCode(200);
+            String imsi = (String) sims.rows.get(0).get("imsi");
+            String session = "period-" + UUID.randomUUID();
+            assertAccounted(acct(secret, imsi, session, "Start", 0, 0));
+            assertAccounted(acct(secret, imsi, session, "Interim-Update", 1000, 2000));
+
+            as("globex-admin").get("/api/v1/sims/" + sims.first() + "/usage").then().statusCode(200)
+                    .body("period", equalTo(month))
+                    .body("period_start", equalTo(start.toString()))
+                    .body("period_end", equalTo(start.plusMonths(1).toString()))
+                    .body("usage.data_bytes_total", equalTo(3000));
+            as("globex-admin").queryParam("period", month).get("/api/v1/usage").then().statusCode(200)
+                    .body("period_start", equalTo(start.toString()))
+                    .body("items.find { it.iccid == '" + sims.first() + "' }.usage.data_bytes_total", equalTo(3000));
+            as("globex-admin").queryParam("period", YearMonth.from(start).plusMonths(1).toString())
+                    .get("/api/v1/sims/" + sims.first() + "/usage").then().statusCode(200)
+                    .body("period_start", equalTo(start.plusMonths(1).toString()))
+                    .body("usage.data_bytes_total", equalTo(0));
+        } finally {
+            as(OPS).body(Map.of("billing_day", 1)).patch("/api/v1/admin/tenants/globex").then().statusCode(200);
+        }
     }
 
     @Test
