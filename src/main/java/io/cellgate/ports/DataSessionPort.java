@@ -33,6 +33,9 @@ public interface DataSessionPort {
     Uni<Thresholds> dataThresholds(Actor nas, TenantId tenant, Iccid iccid, List<Integer> warnPercents,
                                    boolean limitReached);
 
+    /** The SIMs that have live sessions slowed down by a CoA-Request (to see whether they still should be). */
+    Uni<List<Iccid>> throttledSims(Actor nas);
+
     /** The sessions of these SIMs that are not stopped. */
     Uni<List<LiveSession>> liveSessions(Actor nas, List<Iccid> iccids);
 
@@ -94,7 +97,8 @@ public interface DataSessionPort {
     record Thresholds(List<Integer> warnedNow, boolean limitReachedNow) {
     }
 
+    /** A session not stopped; {@code throttled}: a CoA-Request has slowed it down. */
     record LiveSession(UUID id, UUID nasId, String nasAddress, String acctSessionId, TenantId tenant, Iccid iccid,
-                       String framedIp, String imei, String apn) {
+                       String framedIp, String imei, String apn, boolean throttled) {
     }
 }

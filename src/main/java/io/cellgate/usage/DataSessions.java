@@ -50,7 +50,8 @@ public class DataSessions implements DataSessionPort {
                    ($4 AND b.data_limit_reached_at IS NULL) AS reached_now
             FROM before b, updated""";
     private static final String LIVE = "SELECT id, nas_id, host(nas_address) AS nas_address, acct_session_id,"
-            + " tenant_id, iccid, host(framed_ip) AS framed_ip, imei, apn FROM data_sessions";
+            + " tenant_id, iccid, host(framed_ip) AS framed_ip, imei, apn, throttle IS NOT NULL AS throttled"
+            + " FROM data_sessions";
 
     @Inject
     ScopedDatabase db;
@@ -120,6 +121,17 @@ public class DataSessions implements DataSessionPort {
     }
 
     @Override
+    public Uni<List<Iccid>> throttledSims(Actor nas) {
+        return db.query(nas.allTenants(), "SELECT DISTINCT iccid FROM data_sessions"
+                        + " WHERE stopped_at IS NULL AND throttle IS NOT NULL", Tuple.tuple())
+                .map(rows -> {
+                    List<Iccid> iccids = new ArrayList<>(rows.size());
+                    rows.forEach(row -> iccids.add(Iccid.parse(row.getString("iccid"))));
+                    return iccids;
+                });
+    }
+
+    @Override
     public Uni<List<LiveSession>> liveSessions(Actor nas, List<Iccid> iccids) {
         return db.query(nas.allTenants(), LIVE + " WHERE iccid = ANY ($1) AND stopped_at IS NULL",
                 Tuple.of(iccids.stream().map(Iccid::value).toArray(String[]::new))).map(DataSessions::live);
@@ -133,7 +145,7 @@ public class DataSessions implements DataSessionPort {
                         + " WHERE id = ANY ($1) AND stopped_at IS NULL"
                         + " AND (" + column + " IS NULL OR " + column + "->>'reason' IS DISTINCT FROM $2)"
                         + " RETURNING id, nas_id, host(nas_address) AS nas_address, acct_session_id, tenant_id, iccid,"
-                        + " host(framed_ip) AS framed_ip, imei, apn")
+                        + " host(framed_ip) AS framed_ip, imei, apn, throttle IS NOT NULL AS throttled")
                 .execute(Tuple.of(sessions.toArray(UUID[]::new), reason))).map(DataSessions::live);
     }
 
@@ -166,7 +178,7 @@ public class DataSessions implements DataSessionPort {
         rows.forEach(row -> sessions.add(new LiveSession(row.getUUID("id"), row.getUUID("nas_id"),
                 row.getString("nas_address"), row.getString("acct_session_id"),
                 TenantId.parse(row.getString("tenant_id")), Iccid.parse(row.getString("iccid")),
-                row.getString("framed_ip"), row.getString("imei"), row.getString("apn"))));
+                row.getString("framed_ip"), row.getString("imei"), row.getString("apn"), row.getBoolean("throttled"))));
         return sessions;
     }
 

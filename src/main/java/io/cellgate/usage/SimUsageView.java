@@ -2,6 +2,7 @@ package io.cellgate.usage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cellgate.common.id.Iccid;
+import io.cellgate.common.web.OpenApiContract;
 import io.cellgate.policy.PolicyDocument;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,8 +15,10 @@ public record SimUsageView(
         Iccid iccid,
         @Schema(description = "The month the period starts in", example = "2026-12", pattern = Period.PATTERN,
                 maxLength = 7) String period,
-        @Schema(description = "The period's first day: the tenant's billing day, from 00:00 UTC") LocalDate periodStart,
-        @Schema(description = "The day after the period's last day (the next period's first)") LocalDate periodEnd,
+        @Schema(description = "The period's first day: the tenant's billing day, from 00:00 UTC", example = "2026-12-01",
+                maxLength = 10, pattern = OpenApiContract.DATE_PATTERN) LocalDate periodStart,
+        @Schema(description = "The day after the period's last day (the next period's first)", example = "2027-01-01",
+                maxLength = 10, pattern = OpenApiContract.DATE_PATTERN) LocalDate periodEnd,
         UsageCounters usage,
         Limits limits) {
 

@@ -3,6 +3,7 @@ package io.cellgate.usage;
 import io.cellgate.common.Cursor;
 import io.cellgate.common.PageRequest;
 import io.cellgate.common.id.Iccid;
+import io.cellgate.common.web.OpenApiContract;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -12,8 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TenantUsageView(
         @Schema(description = "The month the period starts in", example = "2026-12", pattern = Period.PATTERN,
                 maxLength = 7) String period,
-        @Schema(description = "The period's first day: the tenant's billing day, from 00:00 UTC") LocalDate periodStart,
-        @Schema(description = "The day after the period's last day (the next period's first)") LocalDate periodEnd,
+        @Schema(description = "The period's first day: the tenant's billing day, from 00:00 UTC", example = "2026-12-01",
+                maxLength = 10, pattern = OpenApiContract.DATE_PATTERN) LocalDate periodStart,
+        @Schema(description = "The day after the period's last day (the next period's first)", example = "2027-01-01",
+                maxLength = 10, pattern = OpenApiContract.DATE_PATTERN) LocalDate periodEnd,
         UsageCounters total,
         @Schema(maxItems = PageRequest.MAX_LIMIT) List<SimCounters> items,
         @Schema(description = "Pass as cursor for the next page; null on the last page", maxLength = Cursor.MAX_LENGTH,

@@ -23,6 +23,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * parameters, If-Match); the rate-limit headers; and the bounds of the framework's own types.
  */
 public class OpenApiContract implements OASFilter {
+    /** A calendar date (ISO 8601, as java.time.LocalDate writes it). */
+    public static final String DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final String HEADERS = "#/components/headers/";
     private static final String RATE_LIMIT = "RateLimit";
@@ -163,13 +166,16 @@ public class OpenApiContract implements OASFilter {
         }
     }
 
-    /** Types the framework describes without bounds: timestamps (RFC 3339) and UUIDs. */
+    /** Types the framework describes without bounds: timestamps (RFC 3339), dates and UUIDs. */
     private static void boundFrameworkTypes(Map<String, Schema> schemas) {
         if (schemas.get("Instant") != null) {
             schemas.get("Instant").maxLength(35).pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2})$");
         }
         if (schemas.get("UUID") != null) {
             schemas.get("UUID").maxLength(36);
+        }
+        if (schemas.get("LocalDate") != null) {
+            schemas.get("LocalDate").maxLength(10).pattern(DATE_PATTERN);
         }
     }
 

@@ -26,7 +26,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Cuts live sessions that the SIM's decision row no longer allows, and slows down those of a SIM that reached a data
- * limit whose action is "throttle" (a CoA-Request with the rate). Whenever a row changes (the SIM or its tenant
+ * limit whose action is "throttle" (a CoA-Request with the rate). A slowed session whose SIM is no longer at its limit
+ * (a new period began) is cut, so that the device comes back at full rate: the SIMs with slowed sessions are judged
+ * again every minute, as periods turn without any row changing. Whenever a row changes (the SIM or its tenant
  * suspended, its policy changed, its data limit reached, the SIM gone from the tenant), the SIM's live sessions are
  * judged again by the data-session rules with the facts they were opened with; each refused one gets a
  * Disconnect-Request (RFC 5176) at its NAS. Every replica hears of the change, and the database hands each disconnect
@@ -35,6 +37,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SessionEnforcement {
     private static final Logger LOG = Logger.getLogger(SessionEnforcement.class);
+    /** Why a slowed session is cut: its SIM is no longer at its limit, and a new session runs at full rate. */
+    static final String THROTTLE_LIFTED = "throttle_lifted";
     private static final Actor ENFORCER = Actor.networkFunction("radius-enforcement",
             Origin.system("radius-enforcement"));
 
@@ -55,9 +59,17 @@ public class SessionEnforcement {
         }
     }
 
+    /** Every minute: SIMs with slowed sessions judged again (periods turn without a row changing), stale closed. */
     @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void closeStale() {
+    void sweep() {
         if (config.enabled()) {
+            sessions.throttledSims(ENFORCER).subscribe().with(
+                    throttled -> {
+                        if (!throttled.isEmpty()) {
+                            judge(throttled);
+                        }
+                    },
+                    e -> LOG.warnf("RADIUS: slowed sessions could not be read (%s)", e.getMessage()));
             sessions.closeStale(ENFORCER, config.staleAfterIntervals()).subscribe().with(
                     closed -> LOG.debugf("RADIUS: %d stale sessions closed", closed),
                     e -> LOG.warnf("RADIUS: stale sessions could not be closed (%s)", e.getMessage()));
@@ -74,6 +86,8 @@ public class SessionEnforcement {
                     cut.computeIfAbsent(reason.code(), code -> new ArrayList<>()).add(session.id());
                 } else if (throttleKbps(session) > 0) {
                     slowed.add(session.id());
+                } else if (session.throttled()) {
+                    cut.computeIfAbsent(THROTTLE_LIFTED, code -> new ArrayList<>()).add(session.id());
                 }
             }
             cut.forEach((reason, ids) -> enforce(Enforcement.DISCONNECT, ids, reason));

@@ -74,6 +74,10 @@ class RadiusAccessTest {
         assertReject(awaitAnswer(secret, sims, 4, "iot.acme", IMEISV, "Access-Reject"), "data_limit_reached");
         assertReject(Radclient.auth(secret, "User-Name = \"999990000000001\""), "unknown_sim");
 
+        org.awaitility.Awaitility.await("refused requests are written in batches, moments after their answer")
+                .atMost(java.time.Duration.ofSeconds(5)).until(() -> as(ACME_ADMIN)
+                        .get("/api/v1/sims/" + sims.iccids.get(3) + "/auth-events").then().statusCode(200).extract()
+                        .jsonPath().getList("items").size() >= 2);
         as(ACME_ADMIN).get("/api/v1/sims/" + sims.iccids.get(3) + "/auth-events").then().statusCode(200)
                 .body("items.reason", hasItems("imei_mismatch", "imei_missing"))
                 .body("items[0].nas_name", equalTo(TestNas.NAME))
@@ -84,9 +88,7 @@ class RadiusAccessTest {
     @Test
     void aSuspendedTenantsSimsAreRejected() {
         String secret = TestNas.secret();
-        ensureTenant("globex");
-        TestSims sims = TestSims.assignedTo("globex", 1);
-        as("globex-admin").post("/api/v1/sims/" + sims.first() + "/activate").then().statusCode(200);
+        TestSims sims = activeOf("globex", "globex-admin", 1);
         awaitAnswer(secret, sims, 0, null, null, "Access-Accept");
         try {
             as(OPS).body(Map.of("status", "suspended")).patch("/api/v1/admin/tenants/globex").then().statusCode(200);
@@ -120,9 +122,15 @@ class RadiusAccessTest {
     }
 
     static TestSims active(int count) {
-        TestSims sims = TestSims.assignedTo("acme", count);
+        return activeOf("acme", ACME_ADMIN, count);
+    }
+
+    /** New SIMs of the tenant (which is made active first), activated by one of its admins. */
+    static TestSims activeOf(String tenant, String admin, int count) {
+        ensureTenant(tenant);
+        TestSims sims = TestSims.assignedTo(tenant, count);
         for (String iccid : sims.iccids) {
-            as(ACME_ADMIN).post("/api/v1/sims/" + iccid + "/activate").then().statusCode(200);
+            as(admin).post("/api/v1/sims/" + iccid + "/activate").then().statusCode(200);
         }
         return sims;
     }

@@ -1,6 +1,7 @@
 package io.cellgate.network.radius;
 
 import static io.cellgate.network.radius.RadiusAccessTest.active;
+import static io.cellgate.network.radius.RadiusAccessTest.activeOf;
 import static io.cellgate.network.radius.RadiusAccessTest.assertReject;
 import static io.cellgate.network.radius.RadiusAccessTest.awaitAnswer;
 import static io.cellgate.network.radius.RadiusAccessTest.overrides;
@@ -104,8 +105,7 @@ class RadiusAccountingTest {
         try {
             as(OPS).body(Map.of("billing_day", billingDay)).patch("/api/v1/admin/tenants/globex").then()
                     .statusCode(200).body("billing_day", equalTo(billingDay));
-            TestSims sims = TestSims.assignedTo("globex", 1);
-            as("globex-admin").post("/api/v1/sims/" + sims.first() + "/activate").then().statusCode(200);
+            TestSims sims = activeOf("globex", "globex-admin", 1);
             String imsi = (String) sims.rows.get(0).get("imsi");
             String session = "period-" + UUID.randomUUID();
             assertAccounted(acct(secret, imsi, session, "Start", 0, 0));
@@ -185,6 +185,34 @@ class RadiusAccountingTest {
     }
 
     @Test
+    void aNewPeriodCutsASlowedSessionSoThatTheDeviceComesBackAtFullRate() {
+        String secret = TestNas.secret();
+        TestSims sims = activeOf("globex", "globex-admin", 1);
+        as("globex-admin").header("If-Match", "*").body(Map.of("overrides", Map.of("data",
+                        Map.of("throttle_kbps", 32), "limits", Map.of("data_bytes",
+                                Map.of("limit", 1000, "action", "throttle")))))
+                .patch("/api/v1/sims/" + sims.first() + "/policy").then().statusCode(200);
+        String session = "lift-" + UUID.randomUUID();
+        String imsi = (String) sims.rows.get(0).get("imsi");
+        assertAccounted(acct(secret, imsi, session, "Start", 0, 0));
+        assertAccounted(acct(secret, imsi, session, "Interim-Update", 2000, 0));
+        TestCoaServer.get().awaitCoa(session);
+        int today = LocalDate.now(ZoneOffset.UTC).getDayOfMonth();
+        try {
+            as(OPS).body(Map.of("billing_day", today < 28 ? today + 1 : 2)).patch("/api/v1/admin/tenants/globex")
+                    .then().statusCode(200);
+
+            TestCoaServer.get().awaitDisconnect(session);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "throttle_lifted".equals(
+                    as("globex-admin").get("/api/v1/sims/" + sims.first() + "/sessions").then().statusCode(200)
+                            .extract().jsonPath().getString("items.find { it.acct_session_id == '" + session
+                                    + "' }.disconnect.reason")));
+        } finally {
+            as(OPS).body(Map.of("billing_day", 1)).patch("/api/v1/admin/tenants/globex").then().statusCode(200);
+        }
+    }
+
+    @Test
     void aSessionIsCutWhenItsSimIsSuspendedThroughTheApi() {
         String secret = TestNas.secret();
         TestSims sims = active(1);
@@ -200,9 +228,7 @@ class RadiusAccountingTest {
     @Test
     void aSessionIsCutWhenItsTenantIsSuspended() {
         String secret = TestNas.secret();
-        ensureTenant("globex");
-        TestSims sims = TestSims.assignedTo("globex", 1);
-        as("globex-admin").post("/api/v1/sims/" + sims.first() + "/activate").then().statusCode(200);
+        TestSims sims = activeOf("globex", "globex-admin", 1);
         String session = "tenant-" + UUID.randomUUID();
         assertAccounted(acct(secret, (String) sims.rows.get(0).get("imsi"), session, "Start", 0, 0));
         try {
