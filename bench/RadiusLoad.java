@@ -25,7 +25,8 @@ import javax.crypto.spec.SecretKeySpec;
  * time per answer (from /proc).
  *
  * Usage: java bench/RadiusLoad.java MODE HOST PORT SECRET IMSI_PREFIX COUNT SECONDS IN_FLIGHT [PID] [WARMUP=5]
- *   IMSI_PREFIX + a 7-digit number in [0, COUNT) is the IMSI (the bench batches: "9" + batch).
+ *   IMSI_PREFIX + a 7-digit number in [0, COUNT) is the IMSI (the bench batches: "9" + batch); several prefixes,
+ *   comma-separated, draw each IMSI from one of them at random (COUNT SIMs each).
  */
 public class RadiusLoad {
     public static void main(String[] arguments) throws Exception {
@@ -105,7 +106,7 @@ public class RadiusLoad {
         final InetAddress host;
         final int port;
         final byte[] secret;
-        final String prefix;
+        final String[] prefixes;
         final int count;
         final AtomicBoolean measuring;
         final AtomicBoolean running;
@@ -123,15 +124,20 @@ public class RadiusLoad {
             this.host = host;
             this.port = port;
             this.secret = secret;
-            this.prefix = prefix;
+            this.prefixes = prefix.split(",");
             this.count = count;
             this.measuring = measuring;
             this.running = running;
             this.accounting = accounting;
             this.number = number;
             for (int i = 0; i < sessionImsis.length; i++) {
-                sessionImsis[i] = prefix + String.format("%07d", ThreadLocalRandom.current().nextInt(count));
+                sessionImsis[i] = randomImsi();
             }
+        }
+
+        private String randomImsi() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            return prefixes[random.nextInt(prefixes.length)] + String.format("%07d", random.nextInt(count));
         }
 
         @Override
@@ -151,7 +157,7 @@ public class RadiusLoad {
                         request = interimUpdate(identifier, session);
                     } else {
                         request = accessRequest(mac, identifier,
-                                prefix + String.format("%07d", ThreadLocalRandom.current().nextInt(count)));
+                                randomImsi());
                     }
                     long sent = System.nanoTime();
                     socket.send(new DatagramPacket(request, request.length, host, port));

@@ -125,9 +125,9 @@ public class RadiusServer {
     }
 
     /**
-     * One socket's datagrams, on its event loop (a handler per socket). Answers decided while a read is being handled are written and go out
-     * together when the read completes; answers that come later (after a commit, from another thread) are flushed
-     * once per burst.
+     * One socket's datagrams, on its event loop (a handler per socket). Answers decided while a read is being handled
+     * are written and go out together when the read completes; answers that come later (after a commit, from another
+     * thread) are flushed once per burst.
      */
     private final class Datagrams extends SimpleChannelInboundHandler<DatagramPacket> {
         private final String port;
