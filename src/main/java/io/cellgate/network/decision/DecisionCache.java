@@ -135,12 +135,17 @@ public class DecisionCache {
         }
     }
 
+    /**
+     * The entry of a row, sharing what it can: the policy and tenant with other SIMs, and the ICCID with the entry it
+     * replaces (the map keeps its first key: a new string would be a second copy of every changed SIM's ICCID).
+     */
     private SimEntry entryOf(Decision decision) {
         Map<String, Object> policy = new HashMap<>(decision.policy());
         policy.remove("imei_lock");
         DataPolicy data = policies.computeIfAbsent(policy, DataPolicy::of);
         String tenant = tenants.computeIfAbsent(decision.tenantId().value(), id -> id);
-        return SimEntry.of(decision, data, tenant);
+        SimEntry known = byIccid.get(decision.iccid().value());
+        return SimEntry.of(decision, known == null ? decision.iccid().value() : known.iccid(), data, tenant);
     }
 
     /** A notification: the rows of these ICCIDs changed (or went away). */

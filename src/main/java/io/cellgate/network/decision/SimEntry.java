@@ -26,9 +26,12 @@ public record SimEntry(long imsi, String iccid, String tenant, SimState simState
 
     public enum LockMode { OFF, LOCKED, LOCK_ON_FIRST_USE }
 
-    /** The entry of a decision row just read (its data usage is the current period's). */
-    static SimEntry of(Decision decision, DataPolicy data, String tenant) {
-        return new SimEntry(Long.parseLong(decision.imsi().value()), decision.iccid().value(), tenant,
+    /**
+     * The entry of a decision row just read (its data usage is the current period's); {@code iccid} is the row's
+     * ICCID, as a string the cache may already hold.
+     */
+    static SimEntry of(Decision decision, String iccid, DataPolicy data, String tenant) {
+        return new SimEntry(Long.parseLong(decision.imsi().value()), iccid, tenant,
                 SimState.valueOf(decision.simStatus().toUpperCase(Locale.ROOT)),
                 "active".equals(decision.tenantStatus()), data, lockMode(decision.imeiLockMode()),
                 decision.imei() == null ? -1 : device(Imei.parse(decision.imei())),
