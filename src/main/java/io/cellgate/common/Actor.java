@@ -39,7 +39,7 @@ public record Actor(Kind kind, String subject, TenantId tenant, List<String> rol
         JOB_RUNNER("job-runner"),
         /** Seeds the demo tenants and SIMs at start-up (scripts/run). */
         DEMO_SEED("demo-seed"),
-        /** Removes what is kept only for a while (refused access requests) once it is past its retention. */
+        /** Removes what is kept only for a while (refused access requests, stopped sessions) past its retention. */
         RETENTION("retention");
 
         private final String name;
