@@ -1,10 +1,14 @@
 -- Usage periods: a month from a tenant's billing day (1-28) at 00:00 UTC, named by its first day; billing day 1 is the
 -- UTC calendar month. The one definition the counters are kept and read by.
 -- (Repeatable: Flyway applies this file again whenever it changes; it holds the live definitions.)
-DROP FUNCTION IF EXISTS usage_period();
 CREATE OR REPLACE FUNCTION usage_period(billing_day integer) RETURNS date LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT (date_trunc('month', (now() AT TIME ZONE 'UTC') - make_interval(days => billing_day - 1))::date
             + (billing_day - 1))
+$$;
+
+-- The calendar month: what replicas of the previous release call while a rolling update replaces them.
+CREATE OR REPLACE FUNCTION usage_period() RETURNS date LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT usage_period(1)
 $$;
 
 -- The period a tenant's usage is read in: the one that starts in the given month (its first day), or the current one.
@@ -18,12 +22,14 @@ $$;
 -- computed under the session row's lock, so that no report counts twice in whatever order and from whichever replica
 -- reports arrive. Sessions and counters are locked in key order, so that two batches never wait for each other in a
 -- circle. A function, so that each connection plans the statement once. Row-level security applies (invoker's rights).
-CREATE OR REPLACE FUNCTION account_data_reports(
+DROP FUNCTION IF EXISTS account_data_reports(uuid[], text[], text[], text[], text[], text[], text[], bigint[],
+    bigint[], text[], text[], text[], int[], text[], timestamptz[]);
+CREATE FUNCTION account_data_reports(
         p_nas_id uuid[], p_nas_name text[], p_nas_address text[], p_acct_session_id text[], p_tenant_id text[],
         p_iccid text[], p_kind text[], p_input_octets bigint[], p_output_octets bigint[], p_framed_ip text[],
         p_imei text[], p_apn text[], p_interim_interval int[], p_stop_cause text[], p_at timestamptz[])
-    RETURNS TABLE (id uuid, nas_id uuid, acct_session_id text, tenant_id text, iccid text, total bigint,
-                   stopped boolean)
+    RETURNS TABLE (id uuid, nas_id uuid, acct_session_id text, tenant_id text, iccid text, period date,
+                   total bigint, stopped boolean)
     LANGUAGE plpgsql AS $$
 #variable_conflict use_column
 BEGIN
@@ -73,9 +79,9 @@ BEGIN
             ON CONFLICT (tenant_id, period, iccid) DO UPDATE SET
                 data_bytes_up = u.data_bytes_up + excluded.data_bytes_up,
                 data_bytes_down = u.data_bytes_down + excluded.data_bytes_down
-            RETURNING u.tenant_id, u.iccid, u.data_bytes_up + u.data_bytes_down AS total
+            RETURNING u.tenant_id, u.iccid, u.period, u.data_bytes_up + u.data_bytes_down AS total
         )
-        SELECT s.id, s.nas_id, s.acct_session_id, s.tenant_id, s.iccid, c.total, s.stopped
+        SELECT s.id, s.nas_id, s.acct_session_id, s.tenant_id, s.iccid, c.period, c.total, s.stopped
         FROM sessions s JOIN counted c ON c.tenant_id = s.tenant_id AND c.iccid = s.iccid;
 END
 $$;

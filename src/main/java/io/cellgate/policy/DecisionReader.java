@@ -28,7 +28,8 @@ public class DecisionReader implements DecisionReadPort {
     private static final String SELECT = """
             SELECT d.iccid, d.imsi, d.msisdn, d.tenant_id, d.sim_status, d.tenant_status, d.profile_id, d.policy,
                    d.imei_lock_mode, d.imei, host(d.static_ip) AS static_ip, d.updated_at,
-                   d.billing_day, coalesce(u.data_bytes_up + u.data_bytes_down, 0) AS data_bytes_used
+                   d.billing_day, usage_period(d.billing_day) AS usage_period_start,
+                   coalesce(u.data_bytes_up + u.data_bytes_down, 0) AS data_bytes_used
             FROM sim_decisions d
             LEFT JOIN usage_counters u ON u.tenant_id = d.tenant_id AND u.iccid = d.iccid
                  AND u.period = usage_period(d.billing_day)""";
@@ -81,6 +82,6 @@ public class DecisionReader implements DecisionReadPort {
                 row.getString("sim_status"), row.getString("tenant_status"), row.getUUID("profile_id"),
                 row.getJsonObject("policy").getMap(), row.getString("imei_lock_mode"), row.getString("imei"),
                 row.getString("static_ip"), row.getOffsetDateTime("updated_at").toInstant(),
-                row.getLong("data_bytes_used"), row.getInteger("billing_day"));
+                row.getLong("data_bytes_used"), row.getLocalDate("usage_period_start"), row.getInteger("billing_day"));
     }
 }

@@ -5,6 +5,7 @@ import io.cellgate.common.id.Iccid;
 import io.cellgate.common.id.TenantId;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,12 +27,12 @@ public interface DataSessionPort {
     Uni<List<Accounted>> accounted(Actor nas, List<AccountingReport> reports);
 
     /**
-     * Records, once per period, the data warning thresholds (percent of the limit) that a SIM's usage has crossed and
+     * Records, once per period (the one the usage was counted in), the data warning thresholds (percent of the limit) that a SIM's usage has crossed and
      * whether it reached the limit. Answers what was recorded now (not already before). A limit reached now is
      * announced as a change of the SIM's decision row ({@link DecisionReadPort#CHANGES}).
      */
-    Uni<Thresholds> dataThresholds(Actor nas, TenantId tenant, Iccid iccid, List<Integer> warnPercents,
-                                   boolean limitReached);
+    Uni<Thresholds> dataThresholds(Actor nas, TenantId tenant, Iccid iccid, LocalDate period,
+                                   List<Integer> warnPercents, boolean limitReached);
 
     /** The SIMs that have live sessions slowed down by a CoA-Request (to see whether they still should be). */
     Uni<List<Iccid>> throttledSims(Actor nas);
@@ -89,9 +90,12 @@ public interface DataSessionPort {
                             int interimInterval, String stopCause, Instant at) {
     }
 
-    /** A session after a commit, with its SIM's data usage of the current period (both directions, bytes). */
+    /**
+     * A session after a commit, with its SIM's data usage (both directions, bytes) in the period it was counted in
+     * (named by its first day, as the database's clock had it at the commit).
+     */
     record Accounted(UUID sessionId, UUID nasId, String acctSessionId, TenantId tenant, Iccid iccid,
-                     long periodDataBytes, boolean stopped) {
+                     LocalDate period, long periodDataBytes, boolean stopped) {
     }
 
     record Thresholds(List<Integer> warnedNow, boolean limitReachedNow) {

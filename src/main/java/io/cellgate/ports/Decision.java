@@ -5,6 +5,7 @@ import io.cellgate.common.id.Imsi;
 import io.cellgate.common.id.Msisdn;
 import io.cellgate.common.id.TenantId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,6 +28,9 @@ public record Decision(
         Instant updatedAt,
         @Schema(description = "Data used in the current period when the row was read, in bytes",
                 example = "1048576", minimum = "0", maximum = "9223372036854775807") long dataBytesUsed,
+        @Schema(description = "The first day of that period, as the database's clock had it when the row was read",
+                example = "2026-12-01", maxLength = 10, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+        LocalDate usagePeriodStart,
         @Schema(description = "The tenant's billing day: its usage periods start on this day of each month at 00:00"
                 + " UTC (1: the calendar month)", example = "1", minimum = "1", maximum = "28") int billingDay) {
 }

@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,13 +38,13 @@ public class DataSessions implements DataSessionPort {
     private static final String THRESHOLDS = """
             WITH before AS (
                 SELECT data_warned, data_limit_reached_at FROM usage_counters
-                WHERE tenant_id = $1 AND iccid = $2 AND period = tenant_usage_period($1, NULL) FOR UPDATE
+                WHERE tenant_id = $1 AND iccid = $2 AND period = $5 FOR UPDATE
             ), updated AS (
                 UPDATE usage_counters u SET
                     data_warned = ARRAY(SELECT DISTINCT unnest(u.data_warned || $3::int[]) ORDER BY 1),
                     data_limit_reached_at = CASE WHEN $4 THEN coalesce(u.data_limit_reached_at, now())
                                                  ELSE u.data_limit_reached_at END
-                WHERE tenant_id = $1 AND iccid = $2 AND period = tenant_usage_period($1, NULL)
+                WHERE tenant_id = $1 AND iccid = $2 AND period = $5
                 RETURNING u.data_limit_reached_at
             )
             SELECT ARRAY(SELECT unnest($3::int[]) EXCEPT SELECT unnest(b.data_warned) ORDER BY 1) AS warned_now,
@@ -95,16 +96,18 @@ public class DataSessions implements DataSessionPort {
             List<Accounted> accounted = new ArrayList<>(rows.size());
             rows.forEach(row -> accounted.add(new Accounted(row.getUUID("id"), row.getUUID("nas_id"),
                     row.getString("acct_session_id"), TenantId.parse(row.getString("tenant_id")),
-                    Iccid.parse(row.getString("iccid")), row.getLong("total"), row.getBoolean("stopped"))));
+                    Iccid.parse(row.getString("iccid")), row.getLocalDate("period"), row.getLong("total"),
+                    row.getBoolean("stopped"))));
             return accounted;
         });
     }
 
     @Override
-    public Uni<Thresholds> dataThresholds(Actor nas, TenantId tenant, Iccid iccid, List<Integer> warnPercents,
-                                          boolean limitReached) {
+    public Uni<Thresholds> dataThresholds(Actor nas, TenantId tenant, Iccid iccid, LocalDate period,
+                                          List<Integer> warnPercents, boolean limitReached) {
         return db.transaction(nas.allTenants(), tx -> tx.preparedQuery(THRESHOLDS)
-                .execute(Tuple.of(tenant.value(), iccid.value(), warnPercents.toArray(Integer[]::new), limitReached))
+                .execute(Tuple.of(tenant.value(), iccid.value(), warnPercents.toArray(Integer[]::new), limitReached,
+                        period))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(new Thresholds(List.of(), false));

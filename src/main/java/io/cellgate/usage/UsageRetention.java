@@ -24,9 +24,14 @@ public class UsageRetention {
     private static final Actor KEEPER = Actor.Work.RETENTION.actor();
     private static final int BATCH = 10_000;
     private static final String AUTH_EVENTS = "DELETE FROM auth_events WHERE id IN (SELECT id FROM auth_events"
-            + " WHERE at < $1 ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)";
+            + " WHERE at < $1 ORDER BY at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)";
+    /**
+     * A session closed as stale may still report (its row keeps counting): it goes only once it has been silent past
+     * the retention too, or its next report would start a new row and count its whole cumulative usage again.
+     */
     private static final String SESSIONS = "DELETE FROM data_sessions WHERE id IN (SELECT id FROM data_sessions"
-            + " WHERE stopped_at < $1 ORDER BY stopped_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)";
+            + " WHERE stopped_at < $1 AND updated_at < $1 ORDER BY stopped_at LIMIT " + BATCH
+            + " FOR UPDATE SKIP LOCKED)";
 
     @ConfigProperty(name = "cellgate.usage.auth-events-retention", defaultValue = "30d")
     Duration authEventsRetention;

@@ -98,10 +98,14 @@ public class DecisionCache {
         return byIccid.get(iccid);
     }
 
-    /** The accounting path's latest usage count of a SIM, so that this replica decides on it at once. */
+    /**
+     * The accounting path's latest usage count of a SIM in a period, so that this replica decides on it at once. A
+     * count of an earlier period than the one held (a commit just before the period turned) changes nothing.
+     */
     public void usageCounted(String iccid, long dataBytes, int period) {
         SimEntry entry = byIccid.get(iccid);
-        if (entry != null && (period > entry.usagePeriod() || dataBytes > entry.dataBytesUsedIn(period))) {
+        if (entry != null && (period > entry.usagePeriod()
+                || period == entry.usagePeriod() && dataBytes > entry.dataBytesUsed())) {
             put(entry.withUsage(dataBytes, period));
         }
     }
@@ -186,21 +190,14 @@ public class DecisionCache {
             }
         }
         decisions.decisions(READER, batch).subscribe().with(rows -> {
-            Set<String> gone = new HashSet<>();
-            batch.forEach(iccid -> gone.add(iccid.value()));
-            for (Decision decision : rows) {
-                SimEntry entry = entryOf(decision);
-                put(entry);
-                gone.remove(entry.iccid());
+            try {
+                refreshed(batch, rows);
+            } finally {
+                synchronized (this) {
+                    refreshing = false;
+                }
+                refreshNext();
             }
-            gone.forEach(this::forget);
-            List<Consumer<List<Iccid>>> listeners;
-            synchronized (this) {
-                listeners = List.copyOf(changeListeners);
-                refreshing = false;
-            }
-            listeners.forEach(listener -> listener.accept(batch));
-            refreshNext();
         }, e -> {
             LOG.warnf("decision rows of %d SIMs could not be read again (%s); trying again", batch.size(),
                     e.getMessage());
@@ -210,6 +207,36 @@ public class DecisionCache {
             }
             Uni.createFrom().voidItem().onItem().delayIt().by(RETRY).subscribe().with(again -> refreshNext());
         });
+    }
+
+    /**
+     * Takes the rows read again, and tells the listeners. A row that cannot be held (it should not happen: the
+     * database checks what it stores) leaves its SIM out of memory, so that it is looked up, never allowed.
+     */
+    private void refreshed(List<Iccid> batch, List<Decision> rows) {
+        Set<String> gone = new HashSet<>();
+        batch.forEach(iccid -> gone.add(iccid.value()));
+        for (Decision decision : rows) {
+            try {
+                SimEntry entry = entryOf(decision);
+                put(entry);
+                gone.remove(entry.iccid());
+            } catch (RuntimeException e) {
+                LOG.errorf("decision row of SIM %s cannot be held in memory (%s)", decision.iccid(), e.toString());
+            }
+        }
+        gone.forEach(this::forget);
+        List<Consumer<List<Iccid>>> listeners;
+        synchronized (this) {
+            listeners = List.copyOf(changeListeners);
+        }
+        for (Consumer<List<Iccid>> listener : listeners) {
+            try {
+                listener.accept(batch);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "a listener of decision changes failed");
+            }
+        }
     }
 
     /** Reads the whole view into fresh maps, then swaps them in and reads again what changed meanwhile. */

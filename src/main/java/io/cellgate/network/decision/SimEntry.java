@@ -4,6 +4,7 @@ import io.cellgate.common.id.Imei;
 import io.cellgate.common.net.Ipv4;
 import io.cellgate.ports.Decision;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +28,7 @@ public record SimEntry(long imsi, String iccid, String tenant, SimState simState
     public enum LockMode { OFF, LOCKED, LOCK_ON_FIRST_USE }
 
     /**
-     * The entry of a decision row just read (its data usage is the current period's); {@code iccid} is the row's
+     * The entry of a decision row (its data usage is that of the period the row names); {@code iccid} is the row's
      * ICCID, as a string the cache may already hold.
      */
     static SimEntry of(Decision decision, String iccid, DataPolicy data, String tenant) {
@@ -36,7 +37,7 @@ public record SimEntry(long imsi, String iccid, String tenant, SimState simState
                 "active".equals(decision.tenantStatus()), data, lockMode(decision.imeiLockMode()),
                 decision.imei() == null ? -1 : device(Imei.parse(decision.imei())),
                 decision.staticIp() == null ? 0 : (int) Ipv4.parse(decision.staticIp()).value(), decision.dataBytesUsed(),
-                currentPeriod(decision.billingDay()), decision.billingDay());
+                number(decision.usagePeriodStart()), decision.billingDay());
     }
 
     /** The data used in the given period: what was counted, or nothing when the period has changed since. */
@@ -64,11 +65,16 @@ public record SimEntry(long imsi, String iccid, String tenant, SimState simState
         if (period == null || now < period.startMillis() || now >= period.endMillis()) {
             ZonedDateTime start = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).minusDays(billingDay - 1L)
                     .withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS).plusDays(billingDay - 1L);
-            period = new Period(start.getYear() * 12 + start.getMonthValue() - 1, start.toInstant().toEpochMilli(),
+            period = new Period(number(start.toLocalDate()), start.toInstant().toEpochMilli(),
                     start.plusMonths(1).toInstant().toEpochMilli());
             current[billingDay] = period;
         }
         return period.number();
+    }
+
+    /** The number of the period that starts on this day (the months since year 0 of its month). */
+    public static int number(LocalDate periodStart) {
+        return periodStart.getYear() * 12 + periodStart.getMonthValue() - 1;
     }
 
     private record Period(int number, long startMillis, long endMillis) {

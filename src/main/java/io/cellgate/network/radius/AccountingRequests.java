@@ -5,6 +5,7 @@ import io.cellgate.common.Origin;
 import io.cellgate.common.id.Iccid;
 import io.cellgate.common.id.TenantId;
 import io.cellgate.common.net.Ipv4;
+import io.cellgate.network.decision.DataSessionRules;
 import io.cellgate.network.decision.DecisionCache;
 import io.cellgate.network.decision.SimEntry;
 import io.cellgate.network.radius.NasDirectory.Registered;
@@ -57,6 +58,8 @@ public class AccountingRequests {
     RadiusMetrics metrics;
     @Inject
     RadiusConfig config;
+    @Inject
+    SessionEnforcement enforcement;
 
     private record Pending(AccountingReport report, Registered nas, RadiusPacket request, UniEmitter<? super byte[]> answer) {
     }
@@ -137,6 +140,7 @@ public class AccountingRequests {
         sessions.accounted(WRITER, batch.stream().map(Pending::report).toList()).subscribe().with(results -> {
             batch.forEach(pending -> pending.answer().complete(response(pending.nas(), pending.request())));
             results.forEach(this::counted);
+            slowedFromTheStart(batch);
             commitNext();
         }, e -> {
             LOG.warnf("%d accounting reports could not be committed (%s); the NAS will send them again", batch.size(),
@@ -153,7 +157,7 @@ public class AccountingRequests {
         if (sim == null) {
             return;
         }
-        int period = sim.currentPeriod();
+        int period = SimEntry.number(accounted.period());
         decisions.usageCounted(iccid, accounted.periodDataBytes(), period);
         if (!sim.data().hasDataLimit()) {
             return;
@@ -170,12 +174,32 @@ public class AccountingRequests {
         if (crossed.isEmpty() && !reached || Long.valueOf(level).equals(recordedLevels.put(iccid, level))) {
             return;
         }
-        sessions.dataThresholds(WRITER, accounted.tenant(), accounted.iccid(), crossed, reached).subscribe().with(
+        sessions.dataThresholds(WRITER, accounted.tenant(), accounted.iccid(), accounted.period(), crossed, reached)
+                .subscribe().with(
                 recorded -> { },
                 e -> {
                     recordedLevels.remove(iccid);
                     LOG.warnf("the data thresholds of SIM %s could not be recorded (%s)", iccid, e.getMessage());
                 });
+    }
+
+    /**
+     * A session that begins while its SIM is throttled was slowed by its Access-Accept: it is judged at once, so that
+     * the throttle is recorded on it (a CoA-Request at the same rate) and lifted with the others when the period
+     * turns.
+     */
+    private void slowedFromTheStart(List<Pending> batch) {
+        List<Iccid> slowed = new ArrayList<>();
+        for (Pending pending : batch) {
+            SimEntry sim = pending.report().kind() == Kind.START ? decisions.cached(pending.report().iccid().value())
+                    : null;
+            if (sim != null && DataSessionRules.throttleKbps(sim, sim.currentPeriod()) > 0) {
+                slowed.add(pending.report().iccid());
+            }
+        }
+        if (!slowed.isEmpty()) {
+            enforcement.judge(slowed);
+        }
     }
 
     private static byte[] response(Registered nas, RadiusPacket request) {

@@ -62,7 +62,7 @@ public class SessionEnforcement {
     /** Every minute: SIMs with slowed sessions judged again (periods turn without a row changing), stale closed. */
     @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        if (config.enabled()) {
+        if (config.enabled() && decisions.complete()) {
             sessions.throttledSims(ENFORCER).subscribe().with(
                     throttled -> {
                         if (!throttled.isEmpty()) {
@@ -70,13 +70,16 @@ public class SessionEnforcement {
                         }
                     },
                     e -> LOG.warnf("RADIUS: slowed sessions could not be read (%s)", e.getMessage()));
+        }
+        if (config.enabled()) {
             sessions.closeStale(ENFORCER, config.staleAfterIntervals()).subscribe().with(
                     closed -> LOG.debugf("RADIUS: %d stale sessions closed", closed),
                     e -> LOG.warnf("RADIUS: stale sessions could not be closed (%s)", e.getMessage()));
         }
     }
 
-    private void judge(List<Iccid> changed) {
+    /** Judges the live sessions of these SIMs again (their decision rows changed, or a session began). */
+    void judge(List<Iccid> changed) {
         sessions.liveSessions(ENFORCER, changed).subscribe().with(live -> {
             Map<String, List<UUID>> cut = new HashMap<>();
             List<UUID> slowed = new ArrayList<>();

@@ -182,6 +182,15 @@ class RadiusAccountingTest {
         assertFalse(TestCoaServer.get().disconnected(session), "a throttled session is not cut");
         Radclient.Reply slowed = awaitAnswer(secret, sims, 0, null, null, "Access-Accept");
         assertTrue(slowed.output().contains("WISPr-Bandwidth-Max-Down = 64000"), slowed.output());
+
+        String slowFromTheStart = "throttle-" + UUID.randomUUID();
+        assertAccounted(acct(secret, imsi, slowFromTheStart, "Start", 0, 0));
+        TestCoaServer.get().awaitCoa(slowFromTheStart);
+        Awaitility.await("the throttle of a session accepted slow is recorded on it, to be lifted later")
+                .atMost(Duration.ofSeconds(10)).until(() -> "ack".equals(as(ACME_ADMIN)
+                        .get("/api/v1/sims/" + sims.first() + "/sessions").then().statusCode(200).extract()
+                        .jsonPath().getString("items.find { it.acct_session_id == '" + slowFromTheStart
+                                + "' }.throttle.state")));
     }
 
     @Test
