@@ -27,9 +27,10 @@ public interface DataSessionPort {
     Uni<List<Accounted>> accounted(Actor nas, List<AccountingReport> reports);
 
     /**
-     * Records, once per period (the one the usage was counted in), the data warning thresholds (percent of the limit) that a SIM's usage has crossed and
-     * whether it reached the limit. Answers what was recorded now (not already before). A limit reached now is
-     * announced as a change of the SIM's decision row ({@link DecisionReadPort#CHANGES}).
+     * Records, once per period (the one the usage was counted in), the data warning thresholds (percent of the
+     * limit) that a SIM's usage has crossed and whether it reached the limit. Answers what was recorded now (not
+     * already before). A limit reached now is announced as a change of the SIM's decision row
+     * ({@link DecisionReadPort#CHANGES}).
      */
     Uni<Thresholds> dataThresholds(Actor nas, TenantId tenant, Iccid iccid, LocalDate period,
                                    List<Integer> warnPercents, boolean limitReached);

@@ -15,9 +15,8 @@ public record CreateTenantRequest(
         @NotNull @Schema(description = "Immutable slug; it is the tenant claim in access tokens") TenantId id,
         @NotBlank @Size(max = 200) @Schema(example = "ACME Logistics") String name,
         @Valid TenantQuotas quotas,
-        @Min(1) @Max(28) @Schema(description = "The day of the month (1-28) on which the tenant's usage periods start, at"
-                + " 00:00 UTC; monthly limits apply per period. Default 1: the calendar month. Changing it starts the"
-                + " current period anew from that day", example = "1", minimum = "1", maximum = "28") Integer billingDay,
+        @Min(1) @Max(28) @Schema(description = UpdateTenantRequest.BILLING_DAY, example = "1", minimum = "1",
+                maximum = "28") Integer billingDay,
         @Valid @Schema(description = "The tenant's first admin, created in the identity provider with a one-time"
                 + " password and TOTP required at first login, so the tenant is usable at once") FirstAdmin firstAdmin) {
 

@@ -13,7 +13,10 @@ public record UpdateTenantRequest(
         @Schema(example = "ACME Logistics GmbH") String name,
         TenantStatus status,
         @Valid TenantQuotas quotas,
-        @Min(1) @Max(28) @Schema(description = "The day of the month (1-28) on which the tenant's usage periods start, at"
-                + " 00:00 UTC; monthly limits apply per period. Default 1: the calendar month. Changing it starts the"
-                + " current period anew from that day", example = "1", minimum = "1", maximum = "28") Integer billingDay) {
+        @Min(1) @Max(28) @Schema(description = BILLING_DAY, example = "1", minimum = "1", maximum = "28")
+        Integer billingDay) {
+
+    static final String BILLING_DAY = "The day of the month (1-28) on which the tenant's usage periods start, at"
+            + " 00:00 UTC; monthly limits apply per period. Default 1: the calendar month. Changing it starts the"
+            + " current period anew from that day";
 }

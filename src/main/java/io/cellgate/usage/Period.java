@@ -11,6 +11,10 @@ import java.time.format.DateTimeParseException;
  */
 final class Period {
     static final String PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+    /** How the usage answers describe their period, in the contract. */
+    static final String NAME = "The month the period starts in";
+    static final String START = "The period's first day: the tenant's billing day, from 00:00 UTC";
+    static final String END = "The day after the period's last day (the next period's first)";
 
     private Period() {
     }

@@ -31,9 +31,9 @@ public record SessionView(
                 maximum = "9223372036854775807") long dataBytesUp,
         @Schema(description = "Bytes received by the device in this session", minimum = "0",
                 maximum = "9223372036854775807") long dataBytesDown,
-        @Schema(description = "The last disconnect Cellgate sent: reason (a reject reason, or throttle_lifted: the session"
-                + " was slowed at a limit that no longer holds, so that the device comes back at full rate), state (sending, ack, nak,"
-                + " timeout, no_nas_client), attempts, error_cause (RFC 5176) and time",
+        @Schema(description = "The last disconnect Cellgate sent: reason (a reject reason, or throttle_lifted: the"
+                + " session was slowed at a limit that no longer holds, so that the device comes back at full rate),"
+                + " state (sending, ack, nak, timeout, no_nas_client), attempts, error_cause (RFC 5176) and time",
                 example = "{\"reason\": \"data_limit_reached\", \"state\": \"ack\", \"attempts\": 1}")
         Map<String, Object> disconnect,
         @Schema(description = "The last CoA-Request Cellgate sent to slow the session down at a data limit whose"

@@ -13,12 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SimUsage", description = "A SIM's usage in one period, and each of its monthly limits with what is left")
 public record SimUsageView(
         Iccid iccid,
-        @Schema(description = "The month the period starts in", example = "2026-12", pattern = Period.PATTERN,
-                maxLength = 7) String period,
-        @Schema(description = "The period's first day: the tenant's billing day, from 00:00 UTC", example = "2026-12-01",
-                maxLength = 10, pattern = OpenApiContract.DATE_PATTERN) LocalDate periodStart,
-        @Schema(description = "The day after the period's last day (the next period's first)", example = "2027-01-01",
-                maxLength = 10, pattern = OpenApiContract.DATE_PATTERN) LocalDate periodEnd,
+        @Schema(description = Period.NAME, example = "2026-12", pattern = Period.PATTERN, maxLength = 7) String period,
+        @Schema(description = Period.START, example = "2026-12-01", maxLength = 10,
+                pattern = OpenApiContract.DATE_PATTERN) LocalDate periodStart,
+        @Schema(description = Period.END, example = "2027-01-01", maxLength = 10,
+                pattern = OpenApiContract.DATE_PATTERN) LocalDate periodEnd,
         UsageCounters usage,
         Limits limits) {
 

@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends Disconnect-Requests and CoA-Requests (RFC 5176) to a NAS's Dynamic Authorization port and waits for the
- * answer: ACK, NAK with its Error-Cause, or a timeout after the configured attempts (the same packet again, waiting twice as long each
- * time). An answer counts only when it comes from the NAS's address and port, matches a pending identifier and carries
- * a correct Response Authenticator.
+ * answer: ACK, NAK with its Error-Cause, or a timeout after the configured attempts (the same packet again, waiting
+ * twice as long each time). An answer counts only when it comes from the NAS's address and port, matches a pending
+ * identifier and carries a correct Response Authenticator.
  */
 @ApplicationScoped
 public class DynamicAuthorizationClient {
@@ -52,7 +52,8 @@ public class DynamicAuthorizationClient {
     /** The outcome of a request: ack, nak (with the NAS's Error-Cause, RFC 5176 §3.5) or timeout. */
     public record Outcome(String state, Long errorCause, int attempts) {
         Map<String, Object> recorded(String reason) {
-            Map<String, Object> recorded = new HashMap<>(Map.of("reason", reason, "state", state, "attempts", attempts));
+            Map<String, Object> recorded = new HashMap<>(Map.of("reason", reason, "state", state, "attempts",
+                    attempts));
             if (errorCause != null) {
                 recorded.put("error_cause", errorCause);
             }
@@ -66,7 +67,8 @@ public class DynamicAuthorizationClient {
         }
     }
 
-    private record Outstanding(int code, String host, int port, byte[] request, byte[] secret, UniEmitter<? super Outcome> done,
+    private record Outstanding(int code, String host, int port, byte[] request, byte[] secret,
+                               UniEmitter<? super Outcome> done,
                                AtomicInteger attempts) {
     }
 

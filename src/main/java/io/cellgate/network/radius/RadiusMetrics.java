@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the RADIUS server counts, for /q/metrics: packets dropped by reason (unknown NAS, bad authenticator, malformed,
- * ...), Access-Requests accepted and rejected by reason, accounting reports, disconnects and CoA requests by outcome, and the time from
- * a request's arrival to its answer.
+ * ...), Access-Requests accepted and rejected by reason, accounting reports, disconnects and CoA requests by
+ * outcome, and the time from a request's arrival to its answer.
  */
 @ApplicationScoped
 public class RadiusMetrics {

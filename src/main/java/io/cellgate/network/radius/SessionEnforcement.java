@@ -132,13 +132,15 @@ public class SessionEnforcement {
         byte[] secret = nas.client().secret();
         int port = nas.client().coaPort();
         if (action == Enforcement.DISCONNECT) {
-            nasRequests.disconnect(session.nasAddress(), port, secret, session.acctSessionId(), imsi, session.framedIp())
+            nasRequests.disconnect(session.nasAddress(), port, secret, session.acctSessionId(), imsi,
+                            session.framedIp())
                     .subscribe().with(outcome -> record(action, session, outcome.recorded(reason)),
                             e -> record(action, session, Map.of("reason", reason, "state", "error")));
             return;
         }
         int kbps = throttleKbps(session);
-        nasRequests.throttle(session.nasAddress(), port, secret, session.acctSessionId(), imsi, session.framedIp(), kbps)
+        nasRequests.throttle(session.nasAddress(), port, secret, session.acctSessionId(), imsi, session.framedIp(),
+                        kbps)
                 .subscribe().with(outcome -> record(action, session, outcome.recorded(reason, kbps)),
                         e -> record(action, session, Map.of("reason", reason, "state", "error", "kbps", kbps)));
     }
