@@ -39,8 +39,10 @@ public record Actor(Kind kind, String subject, TenantId tenant, List<String> rol
         JOB_RUNNER("job-runner"),
         /** Seeds the demo tenants and SIMs at start-up (scripts/run). */
         DEMO_SEED("demo-seed"),
-        /** Removes what is kept only for a while (refused access requests, stopped sessions) past its retention. */
-        RETENTION("retention");
+        /** Removes what is kept only for a while (events, refused access requests, stopped sessions) past its retention. */
+        RETENTION("retention"),
+        /** Announces a tenant's quota refusals as events (tenant.quota_breached). */
+        QUOTA_WATCH("quota-watch");
 
         private final String name;
 

@@ -3,7 +3,9 @@ package io.cellgate.ratelimit;
 import io.cellgate.common.problem.Problem;
 import io.cellgate.common.problem.ProblemMappers;
 import io.cellgate.common.problem.ProblemType;
+import io.cellgate.common.id.TenantId;
 import io.cellgate.identity.Caller;
+import io.cellgate.tenant.QuotaBreaches;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -18,7 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Every authenticated tenant call takes a token from the tenant's bucket. Over the limit: 429 with Retry-After;
- * always: the IETF RateLimit-Policy and RateLimit headers. Carrier-ops calls carry no tenant and are not limited here.
+ * always: the IETF RateLimit-Policy and RateLimit headers. A refusal is announced to the tenant ({@link QuotaBreaches}). Carrier-ops calls carry no tenant and are not limited here.
  */
 public class RateLimitFilter {
     static final String POLICY = "RateLimit-Policy";
@@ -28,6 +30,8 @@ public class RateLimitFilter {
     CurrentIdentityAssociation identities;
     @Inject
     RateLimiter limiter;
+    @Inject
+    QuotaBreaches breaches;
     /** Off only to measure what the limit costs (bench/trust-overhead.sh); never in production. */
     @ConfigProperty(name = "cellgate.rate-limit.enabled", defaultValue = "true")
     boolean enabled;
@@ -43,11 +47,16 @@ public class RateLimitFilter {
                     || token.getClaim(Caller.TENANT_CLAIM) == null) {
                 return Uni.createFrom().nullItem();
             }
-            return limiter.take(token.getClaim(Caller.TENANT_CLAIM).toString()).map(decision -> {
+            String tenant = token.getClaim(Caller.TENANT_CLAIM).toString();
+            return limiter.take(tenant).map(decision -> {
                 // On the Vert.x response, so that streamed answers, which skip the response filters, carry them too.
                 http.response().headers().set(POLICY, decision.policyHeader()).set(LIMIT, decision.limitHeader());
                 if (decision.allowed()) {
                     return null;
+                }
+                if (TenantId.error(tenant) == null) {
+                    breaches.refused(TenantId.parse(tenant), QuotaBreaches.Quota.API_REQUESTS_PER_SECOND,
+                            Map.of("limit", (long) decision.rate()));
                 }
                 Problem problem = Problem.of(ProblemType.RATE_LIMITED, "The tenant's API limit of " + (long) decision.rate()
                         + " requests per second (burst " + (long) decision.burst() + ") is used up; retry after "

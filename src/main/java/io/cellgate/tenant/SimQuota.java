@@ -8,14 +8,18 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 
 /**
  * A tenant's quota of SIMs (max_sims), checked when SIMs are assigned to it. The tenant's row stays locked until the
- * assigning transaction ends, so two concurrent assignments cannot both pass the quota.
+ * assigning transaction ends, so two concurrent assignments cannot both pass the quota. A refusal is announced to the
+ * tenant ({@link QuotaBreaches}).
  */
 @ApplicationScoped
 public class SimQuota {
+    @Inject
+    QuotaBreaches breaches;
     private static final String LOCK = "SELECT 1 FROM tenants WHERE id = $1 FOR UPDATE";
     /** A statement of its own after the lock: only a snapshot taken after the wait sees what the other assignment added. */
     private static final String COUNT = """
@@ -34,6 +38,8 @@ public class SimQuota {
             Integer max = row.getInteger(0);
             long current = row.getLong(1);
             if (max != null && current + adding > max) {
+                breaches.refused(tenant, QuotaBreaches.Quota.MAX_SIMS, Map.of("limit", max, "current", current,
+                        "requested", adding));
                 throw new ProblemException(ProblemType.QUOTA_EXCEEDED, "Tenant " + tenant + " may hold " + max
                         + " SIMs; it holds " + current + " and this would add " + adding,
                         Map.of("quota", "max_sims", "limit", max, "current", current, "requested", adding));

@@ -58,8 +58,6 @@ public class UsageRetention {
     }
 
     private Uni<Long> deleteAll(String batch, Instant before) {
-        return db.query(KEEPER.allTenants(), batch, Tuple.of(before.atOffset(ZoneOffset.UTC)))
-                .flatMap(rows -> rows.rowCount() < BATCH ? Uni.createFrom().item((long) rows.rowCount())
-                        : deleteAll(batch, before).map(more -> more + rows.rowCount()));
+        return db.deleteInBatches(KEEPER.allTenants(), batch, BATCH, Tuple.of(before.atOffset(ZoneOffset.UTC)));
     }
 }

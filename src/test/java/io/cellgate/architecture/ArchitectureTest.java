@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     static final String[] MANAGEMENT_PLANE = {"io.cellgate.tenant..", "io.cellgate.sim..", "io.cellgate.policy..",
             "io.cellgate.ip..", "io.cellgate.job..", "io.cellgate.identity..", "io.cellgate.audit..",
-            "io.cellgate.ratelimit..", "io.cellgate.demo..", "io.cellgate.nas..", "io.cellgate.usage.."};
+            "io.cellgate.ratelimit..", "io.cellgate.demo..", "io.cellgate.nas..", "io.cellgate.usage..",
+            "io.cellgate.events.."};
     /** Who may write each table (INSERT, UPDATE, DELETE or a row lock); tables not listed are written by the database. */
     static final Map<String, String> TABLE_OWNERS = Map.ofEntries(
             Map.entry("tenants", "tenant"), Map.entry("sims", "sim"), Map.entry("sim_transitions", "sim"),
@@ -32,7 +33,7 @@ class ArchitectureTest {
             Map.entry("jobs", "job"), Map.entry("job_failures", "job"), Map.entry("audit_records", "audit"),
             Map.entry("audit_chains", "audit"), Map.entry("rate_buckets", "ratelimit"),
             Map.entry("nas_clients", "nas"), Map.entry("data_sessions", "usage"), Map.entry("usage_counters", "usage"),
-            Map.entry("auth_events", "usage"));
+            Map.entry("auth_events", "usage"), Map.entry("events", "events"));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.cellgate");

@@ -53,6 +53,16 @@ public class ScopedDatabase {
     }
 
     /**
+     * Runs a statement that deletes at most {@code batch} rows, each time in a transaction of its own, until a run
+     * deletes fewer: a backlog is removed without long locks. Answers how many rows were deleted in all.
+     */
+    public Uni<Long> deleteInBatches(DataScope scope, String sql, int batch, Tuple params) {
+        return query(scope, sql, params).flatMap(rows -> rows.rowCount() < batch
+                ? Uni.createFrom().item((long) rows.rowCount())
+                : deleteInBatches(scope, sql, batch, params).map(more -> more + rows.rowCount()));
+    }
+
+    /**
      * A statement that opens its scope itself, through a function that sets cellgate.tenant first (e.g. scoped_sim):
      * one round trip. The scope's setting is passed as $1, ahead of {@code params}.
      */

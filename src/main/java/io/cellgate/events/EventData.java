@@ -1,0 +1,160 @@
+package io.cellgate.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The {@code data} of each event type, as the contract publishes it. The database builds the objects
+ * (R__events.sql); these records are their documented shape, and the tests check every event against it. A member
+ * with no value is left out.
+ */
+public sealed interface EventData {
+    String SIM_STATUSES = "stock, ready, active, suspended, terminated";
+    String MAX_LONG = "9223372036854775807";
+
+    @Schema(name = "SimStatusChangedData",
+            requiredProperties = {"previous_status", "status"}, description = "sim.status_changed: the SIM moved through its lifecycle"
+            + " (a SIM assigned to the tenant comes from stock; one taken back returns to it)")
+    record SimStatusChanged(
+            @Schema(description = SIM_STATUSES, enumeration = {"stock", "ready", "active", "suspended", "terminated"})
+            String previousStatus,
+            @Schema(description = SIM_STATUSES, enumeration = {"stock", "ready", "active", "suspended", "terminated"})
+            String status) implements EventData {
+    }
+
+    @Schema(name = "SimPolicyChangedData",
+            requiredProperties = {"changed"}, description = "sim.policy_changed: the SIM's effective policy changed, by"
+            + " its own overrides, its profile, or the tenant's default profile")
+    record SimPolicyChanged(
+            @Schema(description = "The profile it followed before; absent: none") UUID previousProfileId,
+            @Schema(description = "The profile it follows; absent: none") UUID profileId,
+            @Schema(description = "The parts of the effective policy that changed", maxItems = 5,
+                    example = "[\"limits\"]") List<PolicyPart> changed)
+            implements EventData {
+    }
+
+    /** The top-level parts of a policy document. */
+    enum PolicyPart {
+        @JsonProperty("data") DATA,
+        @JsonProperty("sms") SMS,
+        @JsonProperty("voice") VOICE,
+        @JsonProperty("limits") LIMITS,
+        @JsonProperty("imei_lock") IMEI_LOCK
+    }
+
+    @Schema(name = "SimIpChangedData", description = "sim.ip_changed: the SIM's static IP address was assigned,"
+            + " changed or released")
+    record SimIpChanged(
+            @Schema(description = "Absent: it had none", maxLength = 15, example = "10.20.0.7") String previousIpAddress,
+            @Schema(description = "Absent: it has none now", maxLength = 15, example = "10.20.0.9") String ipAddress)
+            implements EventData {
+    }
+
+    @Schema(name = "SimImeiLockedData",
+            requiredProperties = {"imei", "previous_mode"}, description = "sim.imei_locked: the SIM is now locked to a device, set by the"
+            + " tenant or on first use")
+    record SimImeiLocked(
+            @Schema(description = "The device's IMEI (its TAC and serial number are what is compared)",
+                    maxLength = 16, example = "356938035643809") String imei,
+            @Schema(description = "The lock mode before", enumeration = {"off", "locked", "lock_on_first_use"})
+            String previousMode,
+            @Schema(description = "The IMEI it was locked to before, if any", maxLength = 16) String previousImei)
+            implements EventData {
+    }
+
+    @Schema(name = "ImeiMismatchData",
+            requiredProperties = {"imei", "nas", "at"}, description = "imei.mismatch: a device other than the one the SIM is locked to"
+            + " asked for a data session, and was refused")
+    record ImeiMismatch(
+            @Schema(description = "The device that asked", maxLength = 16) String imei,
+            @Schema(description = "The device the SIM is locked to", maxLength = 16) String lockedImei,
+            @Schema(description = "The packet gateway", maxLength = 63) String nas,
+            @Schema(maxLength = 100) String apn,
+            Instant at) implements EventData {
+    }
+
+    @Schema(name = "SessionEventData", requiredProperties = {"session_id", "nas", "started_at"},
+            description = "session.started: the packet gateway accounted a new data session; session.stopped: it"
+                    + " ended (accounting Stop, the gateway restarting, or missed interim updates); session.disconnected:"
+                    + " Cellgate asked the gateway to cut it (Disconnect-Request) and the gateway acknowledged")
+    record Session(
+            UUID sessionId,
+            @Schema(description = "The packet gateway", maxLength = 63) String nas,
+            @Schema(maxLength = 100) String apn,
+            @Schema(maxLength = 16) String imei,
+            @Schema(maxLength = 15) String ipAddress,
+            Instant startedAt,
+            @Schema(description = "session.stopped") Instant stoppedAt,
+            @Schema(description = "session.stopped: stop (with the Acct-Terminate-Cause as stop:N), nas_restart or"
+                    + " stale", maxLength = 40, example = "stop:1") String stopCause,
+            @Schema(description = "session.stopped: bytes from the device", minimum = "0", maximum = MAX_LONG)
+            Long inputOctets,
+            @Schema(description = "session.stopped: bytes to the device", minimum = "0", maximum = MAX_LONG)
+            Long outputOctets,
+            @Schema(description = "session.disconnected: why, e.g. sim_not_active, data_limit_reached,"
+                    + " throttle_lifted", maxLength = 40) String reason) implements EventData {
+    }
+
+    @Schema(name = "AuthRejectedData",
+            requiredProperties = {"reason", "nas", "at"}, description = "auth.rejected: Cellgate refused an Access-Request of the SIM")
+    record AuthRejected(
+            @Schema(description = "Why (README, \"Connect your packet gateway\")", maxLength = 40,
+                    example = "sim_not_active") String reason,
+            @Schema(maxLength = 63) String nas,
+            @Schema(maxLength = 100) String apn,
+            @Schema(maxLength = 16) String imei,
+            @Schema(description = "3GPP-RAT-Type (TS 29.061)", minimum = "0", maximum = "255") Integer ratType,
+            Instant at) implements EventData {
+    }
+
+    @Schema(name = "UsageLimitWarningData",
+            requiredProperties = {"service", "period_start", "percent", "used"}, description = "usage.limit_warning: the SIM's usage in the period crossed"
+            + " a warning threshold of its limit")
+    record UsageLimitWarning(
+            @Schema(enumeration = {"data"}) String service,
+            LocalDate periodStart,
+            @Schema(description = "The threshold, percent of the limit", minimum = "1", maximum = "100") int percent,
+            @Schema(description = "Used in the period (bytes for data)", minimum = "0", maximum = MAX_LONG) long used,
+            @Schema(description = "The limit (bytes for data)", minimum = "0", maximum = MAX_LONG) long limit)
+            implements EventData {
+    }
+
+    @Schema(name = "UsageLimitReachedData",
+            requiredProperties = {"service", "period_start", "used", "action"}, description = "usage.limit_reached: the SIM used its whole limit for the"
+            + " period; the action says what the network now does")
+    record UsageLimitReached(
+            @Schema(enumeration = {"data"}) String service,
+            LocalDate periodStart,
+            @Schema(minimum = "0", maximum = MAX_LONG) long used,
+            @Schema(minimum = "0", maximum = MAX_LONG) long limit,
+            @Schema(enumeration = {"block", "throttle"}) String action) implements EventData {
+    }
+
+    @Schema(name = "JobCompletedData",
+            requiredProperties = {"job_id", "kind", "action", "total", "succeeded", "failed", "finished_at"}, description = "job.completed: an asynchronous job finished")
+    record JobCompleted(
+            UUID jobId,
+            @Schema(maxLength = 40, example = "sim_bulk_action") String kind,
+            @Schema(maxLength = 40, example = "activate") String action,
+            @Schema(minimum = "0", maximum = "1000000") int total,
+            @Schema(minimum = "0", maximum = "1000000") int succeeded,
+            @Schema(minimum = "0", maximum = "1000000") int failed,
+            Instant finishedAt) implements EventData {
+    }
+
+    @Schema(name = "TenantQuotaBreachedData",
+            requiredProperties = {"quota", "limit"}, description = "tenant.quota_breached: a request was refused for one of"
+            + " the tenant's quotas (announced at most once per quota every few minutes)")
+    record TenantQuotaBreached(
+            @Schema(enumeration = {"max_sims", "api_requests_per_second"}) String quota,
+            @Schema(description = "The quota's value", minimum = "0", maximum = "100000000") long limit,
+            @Schema(description = "max_sims: the SIMs the tenant holds", minimum = "0", maximum = "100000000")
+            Long current,
+            @Schema(description = "max_sims: the SIMs the refused request would have added", minimum = "0",
+                    maximum = "100000000") Long requested) implements EventData {
+    }
+}

@@ -1,0 +1,117 @@
+package io.cellgate.events;
+
+import io.cellgate.common.Actor;
+import io.cellgate.common.Cursor;
+import io.cellgate.common.db.ScopedDatabase;
+import io.cellgate.common.id.Iccid;
+import io.cellgate.common.id.TenantId;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A tenant's events in commit order, from a cursor on: a page now, or the next page as soon as there is one (long
+ * polling, and the stream). Only events of transactions older than every transaction still running are read
+ * ({@link EventPosition}), so a cursor never skips an event that commits later.
+ */
+@ApplicationScoped
+public class EventQueries {
+    /** How soon to look again when the database announced events that a running transaction still holds back. */
+    private static final Duration HELD_BACK_RECHECK = Duration.ofMillis(100);
+    /** How often a waiting reader looks anyway (an announcement can be lost while the channel reconnects). */
+    private static final Duration RECHECK = Duration.ofSeconds(5);
+    private static final String SELECT = "SELECT id, type, at, tenant_id, iccid, seq, data, tx::text AS tx, position"
+            + " FROM events WHERE tenant_id = $1 AND (tx, position) > ($2::text::xid8, $3)"
+            + " AND tx < pg_snapshot_xmin(pg_current_snapshot())";
+
+    @Inject
+    ScopedDatabase db;
+    @Inject
+    EventSignals signals;
+
+    /** An event read, with the cursor that resumes after it. */
+    public record Read(EventView event, String cursor) {
+    }
+
+    /** What one read found: up to the limit, the cursor after them, and whether more are there already. */
+    public record Batch(List<Read> events, String nextCursor, boolean more) {
+        EventPage page() {
+            return new EventPage(events.stream().map(Read::event).toList(), nextCursor, more);
+        }
+    }
+
+    /** The events after {@code cursor} (from the first kept one without), up to {@code limit}. */
+    public Uni<Batch> read(Actor actor, EventFilter filter, int limit, String cursor) {
+        EventPosition after = positionOf(cursor);
+        TenantId tenant = actor.requireTenant();
+        Tuple params = Tuple.of(tenant.value(), Long.toString(after.tx()), after.position());
+        StringBuilder sql = new StringBuilder(SELECT);
+        if (filter.iccid() != null) {
+            params.addValue(filter.iccid().value());
+            sql.append(" AND iccid = $").append(params.size());
+        }
+        if (!filter.types().isEmpty()) {
+            params.addArrayOfString(filter.types().stream().map(EventType::apiName).toArray(String[]::new));
+            sql.append(" AND type = ANY ($").append(params.size()).append(')');
+        }
+        if (filter.since() != null) {
+            params.addValue(filter.since().atOffset(ZoneOffset.UTC));
+            sql.append(" AND at >= $").append(params.size());
+        }
+        params.addValue(limit + 1);
+        sql.append(" ORDER BY tx, position LIMIT $").append(params.size());
+        return db.query(actor.scope(), sql.toString(), params).map(rows -> {
+            List<Read> events = new ArrayList<>(rows.size());
+            String last = cursor == null || cursor.isEmpty() ? Cursor.encode(after.toString()) : cursor;
+            for (Row row : rows) {
+                if (events.size() == limit) {
+                    return new Batch(events, last, true);
+                }
+                last = Cursor.encode(new EventPosition(Long.parseLong(row.getString("tx")), row.getLong("position"))
+                        .toString());
+                events.add(new Read(toView(row), last));
+            }
+            return new Batch(events, last, false);
+        });
+    }
+
+    /**
+     * The events after {@code cursor}, waiting up to {@code wait} for the first ones when there are none yet: answers
+     * as soon as there are, else an empty page when the wait is over.
+     */
+    public Uni<Batch> next(Actor actor, EventFilter filter, int limit, String cursor, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        return next(actor, filter, limit, cursor, deadline, RECHECK);
+    }
+
+    private Uni<Batch> next(Actor actor, EventFilter filter, int limit, String cursor, long deadline,
+                            Duration recheck) {
+        return read(actor, filter, limit, cursor).flatMap(batch -> {
+            long left = deadline - System.nanoTime();
+            if (!batch.events().isEmpty() || left <= 0) {
+                return Uni.createFrom().item(batch);
+            }
+            Duration nap = Duration.ofNanos(Math.min(left, recheck.toNanos()));
+            return signals.next(actor.requireTenant(), nap).flatMap(announced ->
+                    next(actor, filter, limit, cursor, deadline, announced ? HELD_BACK_RECHECK : RECHECK));
+        });
+    }
+
+    static EventPosition positionOf(String cursor) {
+        EventPosition position = Cursor.decode(cursor, EventPosition::parse);
+        return position == null ? EventPosition.START : position;
+    }
+
+    private static EventView toView(Row row) {
+        String iccid = row.getString("iccid");
+        return new EventView(row.getUUID("id"), EventType.fromApiName(row.getString("type")),
+                row.getOffsetDateTime("at").toInstant(), TenantId.parse(row.getString("tenant_id")),
+                iccid == null ? null : Iccid.parse(iccid), row.getLong("seq"), row.getJsonObject("data").getMap());
+    }
+}
