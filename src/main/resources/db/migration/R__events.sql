@@ -3,15 +3,18 @@
 -- change without its event, whichever code path made it.
 -- (Repeatable: Flyway applies this file again whenever it changes; it holds the live definitions.)
 
--- Appends events (in array order): numbers each SIM's events (seq) and announces the tenants that
--- have new ones on the channel events (delivered on commit). A member of data that is null is left out. The per-SIM counters are taken in key order, so that two
--- transactions never wait for each other in a circle. Answers how many events were written.
-CREATE OR REPLACE FUNCTION emit_events(p_events new_event[]) RETURNS integer LANGUAGE plpgsql AS $$
+-- Appends events (in array order): numbers each SIM's events (seq), queues a delivery of each to every enabled webhook
+-- of its tenant that takes its type (webhook.test only to the webhook it names), and announces the tenants that have
+-- new events on the channel events and new deliveries on webhook_deliveries (both delivered on commit). A member of
+-- data that is null is left out. The per-SIM counters are taken in key order, so that two transactions never wait
+-- for each other in a circle.
+DROP FUNCTION IF EXISTS emit_events(new_event[]);
+CREATE FUNCTION emit_events(p_events new_event[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-    written integer;
+    queued integer;
 BEGIN
     IF coalesce(cardinality(p_events), 0) = 0 THEN
-        RETURN 0;
+        RETURN;
     END IF;
     WITH batch AS (
         SELECT b.* FROM unnest(p_events) WITH ORDINALITY AS b(tenant_id, iccid, type, data, ord)
@@ -21,17 +24,27 @@ BEGIN
         GROUP BY tenant_id, iccid ORDER BY tenant_id, iccid
         ON CONFLICT (tenant_id, iccid) DO UPDATE SET last_seq = q.last_seq + excluded.last_seq
         RETURNING q.tenant_id, q.iccid, q.last_seq
+    ), inserted AS (
+        INSERT INTO events (id, tenant_id, iccid, seq, type, data)
+        SELECT gen_random_uuid(), b.tenant_id, b.iccid,
+               n.last_seq - count(*) OVER sim + row_number() OVER (sim ORDER BY b.ord), b.type,
+               jsonb_strip_nulls(b.data)
+        FROM batch b LEFT JOIN numbered n ON n.tenant_id = b.tenant_id AND n.iccid = b.iccid
+        WINDOW sim AS (PARTITION BY b.tenant_id, b.iccid)
+        ORDER BY b.ord
+        RETURNING id, tenant_id, iccid, seq, type, data
     )
-    INSERT INTO events (id, tenant_id, iccid, seq, type, data)
-    SELECT gen_random_uuid(), b.tenant_id, b.iccid,
-           n.last_seq - count(*) OVER sim + row_number() OVER (sim ORDER BY b.ord), b.type,
-           jsonb_strip_nulls(b.data)
-    FROM batch b LEFT JOIN numbered n ON n.tenant_id = b.tenant_id AND n.iccid = b.iccid
-    WINDOW sim AS (PARTITION BY b.tenant_id, b.iccid)
-    ORDER BY b.ord;
-    GET DIAGNOSTICS written = ROW_COUNT;
+    INSERT INTO webhook_deliveries (webhook_id, tenant_id, event_id, iccid, seq)
+    SELECT w.id, e.tenant_id, e.id, e.iccid, e.seq
+    FROM inserted e JOIN webhooks w ON w.tenant_id = e.tenant_id AND w.enabled
+    WHERE CASE WHEN e.type = 'webhook.test' THEN w.id = (e.data ->> 'webhook_id')::uuid
+               ELSE cardinality(w.event_types) = 0 OR e.type = ANY (w.event_types) END
+    ORDER BY e.tenant_id, e.iccid, e.seq;
+    GET DIAGNOSTICS queued = ROW_COUNT;
     PERFORM pg_notify('events', t.tenant_id) FROM (SELECT DISTINCT e.tenant_id FROM unnest(p_events) e) t;
-    RETURN written;
+    IF queued > 0 THEN
+        PERFORM pg_notify('webhook_deliveries', '');
+    END IF;
 END $$;
 
 -- A SIM's effective state, as the decision view holds it (R__decision_view.sql), is where every change of its status,

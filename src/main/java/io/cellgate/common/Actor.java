@@ -42,7 +42,9 @@ public record Actor(Kind kind, String subject, TenantId tenant, List<String> rol
         /** Removes what is kept only for a while (events, refused access requests, stopped sessions) past its retention. */
         RETENTION("retention"),
         /** Announces a tenant's quota refusals as events (tenant.quota_breached). */
-        QUOTA_WATCH("quota-watch");
+        QUOTA_WATCH("quota-watch"),
+        /** Delivers the tenants' events to their webhooks. */
+        WEBHOOK_SENDER("webhook-sender");
 
         private final String name;
 

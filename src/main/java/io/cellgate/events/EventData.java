@@ -157,4 +157,22 @@ public sealed interface EventData {
             @Schema(description = "max_sims: the SIMs the refused request would have added", minimum = "0",
                     maximum = "100000000") Long requested) implements EventData {
     }
+
+    @Schema(name = "WebhookTestData", requiredProperties = {"webhook_id", "message"},
+            description = "webhook.test: sent on request (POST /api/v1/webhooks/{id}/test), to that webhook only")
+    record WebhookTest(
+            UUID webhookId,
+            @Schema(maxLength = 200) String message) implements EventData {
+    }
+
+    @Schema(name = "WebhookDisabledData", requiredProperties = {"webhook_id", "url", "reason"},
+            description = "webhook.disabled: Cellgate disabled a webhook whose attempts kept failing; enable it again"
+                    + " with PATCH /api/v1/webhooks/{id} once it answers")
+    record WebhookDisabled(
+            UUID webhookId,
+            @Schema(maxLength = 2000) String url,
+            @Schema(maxLength = 500) String reason,
+            Instant failingSince,
+            @Schema(minimum = "0", maximum = "2147483647") int consecutiveFailures) implements EventData {
+    }
 }

@@ -75,7 +75,7 @@ public class EventQueries {
                 }
                 last = Cursor.encode(new EventPosition(Long.parseLong(row.getString("tx")), row.getLong("position"))
                         .toString());
-                events.add(new Read(toView(row), last));
+                events.add(new Read(eventOf(row, "id"), last));
             }
             return new Batch(events, last, false);
         });
@@ -108,9 +108,10 @@ public class EventQueries {
         return position == null ? EventPosition.START : position;
     }
 
-    private static EventView toView(Row row) {
+    /** The event of a row with the columns of events (its id in {@code idColumn}). */
+    public static EventView eventOf(Row row, String idColumn) {
         String iccid = row.getString("iccid");
-        return new EventView(row.getUUID("id"), EventType.fromApiName(row.getString("type")),
+        return new EventView(row.getUUID(idColumn), EventType.fromApiName(row.getString("type")),
                 row.getOffsetDateTime("at").toInstant(), TenantId.parse(row.getString("tenant_id")),
                 iccid == null ? null : Iccid.parse(iccid), row.getLong("seq"), row.getJsonObject("data").getMap());
     }

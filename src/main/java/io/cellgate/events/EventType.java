@@ -20,7 +20,9 @@ public enum EventType {
     @JsonProperty("usage.limit_reached") USAGE_LIMIT_REACHED("usage.limit_reached", EventData.UsageLimitReached.class),
     @JsonProperty("job.completed") JOB_COMPLETED("job.completed", EventData.JobCompleted.class),
     @JsonProperty("tenant.quota_breached") TENANT_QUOTA_BREACHED("tenant.quota_breached",
-            EventData.TenantQuotaBreached.class);
+            EventData.TenantQuotaBreached.class),
+    @JsonProperty("webhook.test") WEBHOOK_TEST("webhook.test", EventData.WebhookTest.class),
+    @JsonProperty("webhook.disabled") WEBHOOK_DISABLED("webhook.disabled", EventData.WebhookDisabled.class);
 
     private final String apiName;
     private final Class<? extends EventData> data;

@@ -25,7 +25,7 @@ public record EventView(
         Instant timestamp,
         @Schema(required = true) TenantId tenantId,
         @Schema(description = "The SIM it concerns; absent for events of no SIM (job.completed,"
-                + " tenant.quota_breached)") Iccid iccid,
+                + " tenant.quota_breached, webhook.*)") Iccid iccid,
         @Schema(description = "The SIM's event number at the tenant, from 1, in commit order without gaps; absent"
                 + " with iccid", minimum = "1", maximum = "9223372036854775807") Long sequence,
         @Schema(required = true, description = "What happened; its schema is named after the type"
@@ -34,6 +34,7 @@ public record EventView(
                         EventData.SimIpChanged.class, EventData.SimImeiLocked.class, EventData.ImeiMismatch.class,
                         EventData.Session.class, EventData.AuthRejected.class, EventData.UsageLimitWarning.class,
                         EventData.UsageLimitReached.class, EventData.JobCompleted.class,
-                        EventData.TenantQuotaBreached.class})
+                        EventData.TenantQuotaBreached.class, EventData.WebhookTest.class,
+                        EventData.WebhookDisabled.class})
         Map<String, Object> data) {
 }

@@ -26,8 +26,8 @@ import java.util.Map;
 @ApplicationScoped
 public class TenantService {
     private static final String COLUMNS =
-            "id, name, status, max_sims, api_requests_per_second, api_burst, sms_per_second, billing_day, created_at,"
-                    + " updated_at";
+            "id, name, status, max_sims, api_requests_per_second, api_burst, sms_per_second, billing_day,"
+                    + " webhooks_allow_http, created_at, updated_at";
 
     @Inject
     RateLimiter rateLimits;
@@ -92,11 +92,12 @@ public class TenantService {
                                 + " api_requests_per_second = coalesce($5, api_requests_per_second),"
                                 + " api_burst = coalesce($6, api_burst), sms_per_second = coalesce($7, sms_per_second),"
                                 + " billing_day = coalesce($8, billing_day),"
+                                + " webhooks_allow_http = coalesce($9, webhooks_allow_http),"
                                 + " version = version + 1, updated_at = now() WHERE id = $1 RETURNING " + COLUMNS)
                         .execute(Tuple.from(new Object[] {id.value(), request.name() == null ? null : request.name().strip(),
                                 request.status() == null ? null : request.status().dbValue(), quotas.maxSims(),
                                 quotas.apiRequestsPerSecond(), quotas.apiBurst(), quotas.smsPerSecond(),
-                                request.billingDay()}))
+                                request.billingDay(), request.webhooksAllowHttp()}))
                         .map(TenantService::single)
                         .invoke(after -> note.changes(auditFields(before), auditFields(after)))));
     }
@@ -120,7 +121,7 @@ public class TenantService {
                 TenantStatus.fromDb(row.getString("status")),
                 new TenantQuotas(row.getInteger("max_sims"), row.getInteger("api_requests_per_second"),
                         row.getInteger("api_burst"), row.getInteger("sms_per_second")), row.getInteger("billing_day"),
-                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(), null);
+                row.getBoolean("webhooks_allow_http"), row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(), null);
     }
 
     private static Map<String, Object> auditFields(TenantView tenant) {
@@ -132,6 +133,7 @@ public class TenantService {
         fields.put("api_burst", tenant.quotas().apiBurst());
         fields.put("sms_per_second", tenant.quotas().smsPerSecond());
         fields.put("billing_day", tenant.billingDay());
+        fields.put("webhooks_allow_http", tenant.webhooksAllowHttp());
         return fields;
     }
 

@@ -14,6 +14,7 @@ public record TenantView(
         TenantQuotas quotas,
         @Schema(description = "The day of the month (1-28) on which the tenant's usage periods start, at 00:00 UTC",
                 example = "1", minimum = "1", maximum = "28") int billingDay,
+        @Schema(description = WEBHOOKS_ALLOW_HTTP) boolean webhooksAllowHttp,
         Instant createdAt,
         Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,6 +22,9 @@ public record TenantView(
                 + " one-time password") TenantUserView firstAdmin) {
 
     TenantView withFirstAdmin(TenantUserView admin) {
-        return new TenantView(id, name, status, quotas, billingDay, createdAt, updatedAt, admin);
+        return new TenantView(id, name, status, quotas, billingDay, webhooksAllowHttp, createdAt, updatedAt, admin);
     }
+
+    static final String WEBHOOKS_ALLOW_HTTP = "Whether the tenant's webhooks may use plain http (a test bench, a"
+            + " private link); https only otherwise. Default false";
 }

@@ -14,7 +14,8 @@ public record UpdateTenantRequest(
         TenantStatus status,
         @Valid TenantQuotas quotas,
         @Min(1) @Max(28) @Schema(description = BILLING_DAY, example = "1", minimum = "1", maximum = "28")
-        Integer billingDay) {
+        Integer billingDay,
+        @Schema(description = TenantView.WEBHOOKS_ALLOW_HTTP) Boolean webhooksAllowHttp) {
 
     static final String BILLING_DAY = "The day of the month (1-28) on which the tenant's usage periods start, at"
             + " 00:00 UTC; monthly limits apply per period. Default 1: the calendar month. Changing it starts the"

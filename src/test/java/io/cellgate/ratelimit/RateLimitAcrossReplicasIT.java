@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.support.Replica;
+import io.cellgate.support.Replicas;
 import io.cellgate.support.Tokens;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -26,21 +27,17 @@ class RateLimitAcrossReplicasIT {
     private static final int RATE = 10;
     private static final int BURST = 20;
     private static final Duration LOAD = Duration.ofSeconds(6);
-    private static final List<Replica> REPLICAS = List.of(new Replica(8093, 21912), new Replica(8094, 21922));
+    private static final List<Replica> REPLICAS = List.of(Replicas.A, Replicas.B);
     private static final List<String> URLS = REPLICAS.stream().map(Replica::url).toList();
 
     @BeforeAll
     static void startTwoReplicas() throws Exception {
-        for (Replica replica : REPLICAS) {
-            replica.start();
-        }
-        REPLICAS.forEach(Replica::awaitReady);
+        Replicas.start();
     }
 
     @AfterAll
-    static void stopReplicas() {
+    static void restoreQuotas() {
         setQuotas(Map.of("api_requests_per_second", 5000, "api_burst", 10000));
-        REPLICAS.forEach(Replica::stop);
     }
 
     private static void setQuotas(Map<String, Object> quotas) {

@@ -9,7 +9,8 @@ import org.awaitility.Awaitility;
 
 /**
  * A replica of the packaged service (target/quarkus-app), started as its own process against the test PostgreSQL and
- * Keycloak (their settings come from the environment scripts/test exports), on its own HTTP and RADIUS ports.
+ * Keycloak (their settings come from the environment scripts/test exports), on its own HTTP and RADIUS ports, with
+ * webhooks allowed to reach loopback (the tests' receivers).
  */
 public final class Replica {
     private final int httpPort;
@@ -36,6 +37,7 @@ public final class Replica {
     /** Starts the replica (its log goes to target/replica-PORT.log); {@link #awaitReady} waits for it. */
     public Replica start() throws IOException {
         process = new ProcessBuilder("java", "-Xmx384m", "-Dquarkus.http.port=" + httpPort,
+                "-Dcellgate.webhooks.allow-loopback=true",
                 "-Dcellgate.radius.auth-port=" + authPort, "-Dcellgate.radius.acct-port=" + acctPort(),
                 "-jar", System.getProperty("cellgate.app.jar"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(

@@ -1,6 +1,5 @@
 package io.cellgate.network.radius;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +9,9 @@ import io.cellgate.network.radius.codec.RadiusAttribute;
 import io.cellgate.network.radius.codec.RadiusPacket;
 import io.cellgate.support.Radclient;
 import io.cellgate.support.Replica;
+import io.cellgate.support.Replicas;
 import io.cellgate.support.TestNas;
 import io.cellgate.support.TestSims;
-import io.cellgate.support.Tokens;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.net.DatagramPacket;
@@ -31,7 +29,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,28 +38,19 @@ import org.junit.jupiter.api.Test;
  * load loses nothing it acknowledged.
  */
 class RadiusReplicasIT {
-    private static final Replica A = new Replica(8095, 21812);
-    private static final Replica B = new Replica(8096, 22812);
+    private static final Replica A = Replicas.A;
+    private static final Replica B = Replicas.B;
     private static final int SESSIONS = 40;
     private static final long STEP = 1000;
 
     @BeforeAll
     static void startTwoReplicas() throws Exception {
-        A.start();
-        B.start();
-        A.awaitReady();
-        B.awaitReady();
+        Replicas.start();
         on(A, "ops").body(Map.of("id", "acme", "name", "acme (tests)")).post("/api/v1/admin/tenants");
         on(A, "ops").body(Map.of("status", "active", "quotas", Map.of("api_requests_per_second", 5000,
                 "api_burst", 10000))).patch("/api/v1/admin/tenants/acme").then().statusCode(200);
         TestNas.registerAt(A);
         Radclient.awaitKnown(TestNas.SECRET, B.authPort());
-    }
-
-    @AfterAll
-    static void stopReplicas() {
-        A.stop();
-        B.stop();
     }
 
     @Test
@@ -174,8 +162,7 @@ class RadiusReplicasIT {
     }
 
     private static RequestSpecification on(Replica replica, String user) {
-        return given().baseUri(replica.url()).auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
-                .accept(ContentType.JSON);
+        return Replicas.on(replica, user);
     }
 
     private static String code(Radclient.Reply reply) {

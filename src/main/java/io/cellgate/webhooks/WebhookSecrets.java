@@ -1,0 +1,43 @@
+package io.cellgate.webhooks;
+
+import io.cellgate.common.crypto.SecretSeal;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Webhook signing secrets as Standard Webhooks writes them: {@code whsec_} and the base64 of 32 random bytes, the
+ * bytes being the HMAC key. Stored sealed under {@code cellgate.webhooks.secret-key} (by default the RADIUS secrets'
+ * key) with the webhook's id as associated data; shown once, when made.
+ */
+@ApplicationScoped
+public class WebhookSecrets {
+    static final String PREFIX = "whsec_";
+    private static final int KEY_BYTES = 32;
+
+    private final SecretSeal seal;
+    private final SecureRandom random = new SecureRandom();
+
+    public WebhookSecrets(@ConfigProperty(name = "cellgate.webhooks.secret-key") String key) {
+        this.seal = new SecretSeal("cellgate.webhooks.secret-key (CELLGATE_WEBHOOKS_SECRET_KEY)", key);
+    }
+
+    /** A new secret, as the tenant is shown it. */
+    String generate() {
+        byte[] key = new byte[KEY_BYTES];
+        random.nextBytes(key);
+        return PREFIX + Base64.getEncoder().encodeToString(key);
+    }
+
+    byte[] seal(String webhookId, String secret) {
+        return seal.seal(webhookId, secret.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The HMAC key of a stored secret. */
+    byte[] signingKey(String webhookId, byte[] stored) {
+        String secret = new String(seal.open(webhookId, stored), StandardCharsets.US_ASCII);
+        return Base64.getDecoder().decode(secret.substring(PREFIX.length()));
+    }
+}
