@@ -3,15 +3,13 @@
 -- change without its event, whichever code path made it.
 -- (Repeatable: Flyway applies this file again whenever it changes; it holds the live definitions.)
 
--- Appends events (in array order): numbers each SIM's events (seq), queues a delivery of each to every enabled webhook
--- of its tenant that takes its type (webhook.test only to the webhook it names), and announces the tenants that have
--- new events on the channel events and new deliveries on webhook_deliveries (both delivered on commit). A member of
--- data that is null is left out. The per-SIM counters are taken in key order, so that two transactions never wait
+-- Appends events (in array order): numbers each SIM's events (seq) and queues a delivery of each to every enabled
+-- webhook of its tenant that takes its type (webhook.test only to the webhook it names). A member of data that is null
+-- is left out. Nothing is announced (NOTIFY would make the commits of every writer, the network plane's included, wait
+-- for each other): readers and senders look for what is new by position. The per-SIM counters are taken in key order, so that two transactions never wait
 -- for each other in a circle.
 DROP FUNCTION IF EXISTS emit_events(new_event[]);
 CREATE FUNCTION emit_events(p_events new_event[]) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-    queued integer;
 BEGIN
     IF coalesce(cardinality(p_events), 0) = 0 THEN
         RETURN;
@@ -40,11 +38,6 @@ BEGIN
     WHERE CASE WHEN e.type = 'webhook.test' THEN w.id = (e.data ->> 'webhook_id')::uuid
                ELSE cardinality(w.event_types) = 0 OR e.type = ANY (w.event_types) END
     ORDER BY e.tenant_id, e.iccid, e.seq;
-    GET DIAGNOSTICS queued = ROW_COUNT;
-    PERFORM pg_notify('events', t.tenant_id) FROM (SELECT DISTINCT e.tenant_id FROM unnest(p_events) e) t;
-    IF queued > 0 THEN
-        PERFORM pg_notify('webhook_deliveries', '');
-    END IF;
 END $$;
 
 -- A SIM's effective state, as the decision view holds it (R__decision_view.sql), is where every change of its status,
@@ -72,9 +65,14 @@ END $$;
 CREATE OR REPLACE TRIGGER sim_decisions_deleted_events AFTER DELETE ON sim_decisions
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION sim_decisions_deleted_events();
 
+-- Joins of a statement's old and new rows run with enable_nestloop off (a SET of the function, for its own statements
+-- only): the planner takes transition tables for one row each, and a nested loop over 1,000 changed SIMs and their
+-- 1,000 old rows costs a million comparisons, where a hash join costs two thousand. What such a function looks up
+-- beyond them it looks up in subqueries, which keep their index scans.
+--
 -- Every refresh rewrites its rows; only what differs is an event. The policy event names the top-level parts of the
 -- effective policy that changed.
-CREATE OR REPLACE FUNCTION sim_decisions_updated_events() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION sim_decisions_updated_events() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off AS $$
 BEGIN
     PERFORM emit_events(array_agg((e.tenant_id, e.iccid, e.type, e.data)::new_event ORDER BY e.iccid, e.rank))
     FROM (
@@ -134,7 +132,7 @@ END $$;
 CREATE OR REPLACE TRIGGER data_sessions_inserted_events AFTER INSERT ON data_sessions
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION data_sessions_inserted_events();
 
-CREATE OR REPLACE FUNCTION data_sessions_updated_events() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION data_sessions_updated_events() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off AS $$
 BEGIN
     PERFORM emit_events(array_agg((e.tenant_id, e.iccid, e.type, e.data)::new_event ORDER BY e.iccid, e.rank))
     FROM (
@@ -174,28 +172,30 @@ END $$;
 CREATE OR REPLACE TRIGGER auth_events_inserted_events AFTER INSERT ON auth_events
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION auth_events_inserted_events();
 
+-- A SIM's monthly data limit in bytes (null: none), from its decision row.
+CREATE OR REPLACE FUNCTION data_limit(p_iccid text) RETURNS bigint LANGUAGE sql STABLE AS $$
+    SELECT (d.policy #>> '{limits,data_bytes,limit}')::bigint FROM sim_decisions d WHERE d.iccid = p_iccid
+$$;
+
 -- Data limit thresholds as the usage counters record them (once per period): each warning threshold crossed, and the
 -- limit reached, with the usage and the limit at that moment.
-CREATE OR REPLACE FUNCTION usage_counters_updated_events() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION usage_counters_updated_events() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off AS $$
 BEGIN
     PERFORM emit_events(array_agg((e.tenant_id, e.iccid, e.type, e.data)::new_event ORDER BY e.iccid, e.rank))
     FROM (
         SELECT n.tenant_id, n.iccid, w.percent AS rank, 'usage.limit_warning' AS type,
                jsonb_build_object('service', 'data', 'period_start', n.period, 'percent', w.percent,
-                                  'used', n.data_bytes_up + n.data_bytes_down,
-                                  'limit', (d.policy #>> '{limits,data_bytes,limit}')::bigint) AS data
+                                  'used', n.data_bytes_up + n.data_bytes_down, 'limit', data_limit(n.iccid)) AS data
         FROM new_rows n JOIN old_rows o ON (o.tenant_id, o.period, o.iccid) = (n.tenant_id, n.period, n.iccid)
         CROSS JOIN LATERAL unnest(n.data_warned) AS w(percent)
-        LEFT JOIN sim_decisions d ON d.iccid = n.iccid
         WHERE n.data_warned IS DISTINCT FROM o.data_warned AND NOT w.percent = ANY (o.data_warned)
         UNION ALL
         SELECT n.tenant_id, n.iccid, 1000, 'usage.limit_reached',
                jsonb_build_object('service', 'data', 'period_start', n.period,
-                                  'used', n.data_bytes_up + n.data_bytes_down,
-                                  'limit', (d.policy #>> '{limits,data_bytes,limit}')::bigint,
-                                  'action', coalesce(d.policy #>> '{limits,data_bytes,action}', 'block'))
+                                  'used', n.data_bytes_up + n.data_bytes_down, 'limit', data_limit(n.iccid),
+                                  'action', coalesce((SELECT d.policy #>> '{limits,data_bytes,action}'
+                                                      FROM sim_decisions d WHERE d.iccid = n.iccid), 'block'))
         FROM new_rows n JOIN old_rows o ON (o.tenant_id, o.period, o.iccid) = (n.tenant_id, n.period, n.iccid)
-        LEFT JOIN sim_decisions d ON d.iccid = n.iccid
         WHERE n.data_limit_reached_at IS NOT NULL AND o.data_limit_reached_at IS NULL
     ) e;
     RETURN NULL;
@@ -219,7 +219,7 @@ END $$;
 CREATE OR REPLACE TRIGGER jobs_inserted_events AFTER INSERT ON jobs
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION jobs_inserted_events();
 
-CREATE OR REPLACE FUNCTION jobs_updated_events() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION jobs_updated_events() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off AS $$
 BEGIN
     PERFORM emit_events(array_agg((n.tenant_id, NULL, 'job.completed', job_data(n))::new_event))
     FROM new_rows n JOIN old_rows o ON o.id = n.id

@@ -3,9 +3,9 @@
 -- (Repeatable: Flyway applies this file again whenever it changes; it holds the live definitions.)
 
 -- Claims due deliveries for sending, at most p_budget in all and, per endpoint, as many as leave at most
--- p_per_endpoint of its deliveries in flight, across replicas (the endpoint's row is locked while its deliveries are
--- claimed; an endpoint another replica is claiming for is skipped this time). Endpoints are taken in random order, so
--- that none waits behind another's backlog. A SIM's delivery is due only when none of its earlier events' deliveries
+-- p_per_endpoint of its deliveries in flight across replicas (two replicas claiming for one endpoint at the same moment
+-- may each count before the other's claim commits). Endpoints are taken in random order, so that none waits behind
+-- another's backlog. A SIM's delivery is due only when none of its earlier events' deliveries
 -- to the endpoint is still pending or being sent. Each claim is an attempt: its number is the delivery's attempts.
 -- Deliveries whose sender stopped mid-send (their lease ran out) are first made due again, with an attempt that
 -- says so.
@@ -18,7 +18,8 @@ CREATE OR REPLACE FUNCTION claim_webhook_deliveries(p_budget integer, p_per_endp
 BEGIN
     WITH lapsed AS (
         UPDATE webhook_deliveries d SET state = 'pending', lease_until = NULL, next_attempt_at = now()
-        WHERE d.state = 'sending' AND d.lease_until < now()
+        WHERE d.id IN (SELECT l.id FROM webhook_deliveries l WHERE l.state = 'sending' AND l.lease_until < now()
+                       FOR UPDATE SKIP LOCKED)
         RETURNING d.id, d.attempts, d.tenant_id
     )
     INSERT INTO webhook_attempts (delivery_id, attempt, tenant_id, at, error)
@@ -33,7 +34,6 @@ BEGIN
             WHERE w.enabled AND EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.webhook_id = w.id
                                         AND d.state = 'pending' AND d.next_attempt_at <= now())
             ORDER BY random()
-            FOR NO KEY UPDATE SKIP LOCKED
         ), picked AS (
             SELECT c.id FROM endpoints e CROSS JOIN LATERAL (
                 SELECT d.id FROM webhook_deliveries d
@@ -119,12 +119,34 @@ BEGIN
         WHERE w.id IN (SELECT d.webhook_id FROM webhook_deliveries d WHERE d.id = ANY (p_delivery))
           AND w.enabled AND w.consecutive_failures >= p_disable_failures
           AND w.failing_since <= now() - p_disable_after
-        RETURNING w.id, w.tenant_id, w.url, w.disabled_reason, w.failing_since, w.consecutive_failures
+        RETURNING w.id, w.tenant_id, w.disabled_reason, w.failing_since, w.consecutive_failures
     )
     SELECT array_agg((d.tenant_id, NULL, 'webhook.disabled',
-                      jsonb_build_object('webhook_id', d.id, 'url', d.url, 'reason', d.disabled_reason,
+                      jsonb_build_object('webhook_id', d.id, 'reason', d.disabled_reason,
                                          'failing_since', d.failing_since,
                                          'consecutive_failures', d.consecutive_failures))::new_event)
     INTO disabled_now FROM disabled d;
     PERFORM emit_events(disabled_now);
+END $$;
+
+-- One round trip of a sender: settles the attempts that ended (record_webhook_attempts) and claims due deliveries for
+-- the slots they freed (claim_webhook_deliveries), in one transaction: an endpoint's slot is taken again as soon as its
+-- last attempt is recorded.
+CREATE OR REPLACE FUNCTION settle_and_claim_webhook_deliveries(
+        p_delivery bigint[], p_attempt integer[], p_at timestamptz[], p_latency_ms integer[], p_status integer[],
+        p_body text[], p_error text[], p_ok boolean[], p_retry_base interval, p_retry_cap interval,
+        p_retry_for interval, p_disable_failures integer, p_disable_after interval, p_budget integer,
+        p_per_endpoint integer, p_lease interval)
+    RETURNS TABLE (id bigint, webhook_id uuid, attempt integer, url text, http_allowed boolean, secret bytea,
+                   previous_secret bytea, event_id uuid, type text, at timestamptz, tenant_id text, iccid text,
+                   seq bigint, data jsonb)
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF cardinality(p_delivery) > 0 THEN
+        PERFORM record_webhook_attempts(p_delivery, p_attempt, p_at, p_latency_ms, p_status, p_body, p_error, p_ok,
+                                        p_retry_base, p_retry_cap, p_retry_for, p_disable_failures, p_disable_after);
+    END IF;
+    IF p_budget > 0 THEN
+        RETURN QUERY SELECT * FROM claim_webhook_deliveries(p_budget, p_per_endpoint, p_lease);
+    END IF;
 END $$;

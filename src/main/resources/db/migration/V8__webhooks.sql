@@ -21,13 +21,15 @@ CREATE TABLE webhooks (
 );
 CREATE INDEX webhooks_by_tenant ON webhooks (tenant_id, created_at, id);
 
--- A delivery lives as long as its event (the events' retention removes both). It is due at next_attempt_at while
+-- A delivery lives as long as its event (the events' retention removes both), or until its webhook is deleted. No
+-- foreign key to webhooks: queueing a delivery (in the transaction of any change) must not wait for, or fail with, a
+-- webhook being deleted at that moment; the claim sends only deliveries of existing webhooks. It is due at next_attempt_at while
 -- pending; one being sent is claimed until lease_until (a replica that
 -- stops mid-send gives it back when the lease runs out). A SIM's deliveries to one endpoint go in the order of its
 -- events (seq): one is sent only when none before it is still pending or being sent.
 CREATE TABLE webhook_deliveries (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    webhook_id       uuid NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+    webhook_id       uuid NOT NULL,
     tenant_id        text NOT NULL,
     event_id         uuid NOT NULL REFERENCES events (id) ON DELETE CASCADE,
     iccid            text COLLATE "C",

@@ -43,6 +43,8 @@ public record Actor(Kind kind, String subject, TenantId tenant, List<String> rol
         RETENTION("retention"),
         /** Announces a tenant's quota refusals as events (tenant.quota_breached). */
         QUOTA_WATCH("quota-watch"),
+        /** Looks for new events, to wake the readers waiting for their tenant's next ones. */
+        EVENT_WATCH("event-watch"),
         /** Delivers the tenants' events to their webhooks. */
         WEBHOOK_SENDER("webhook-sender");
 

@@ -165,12 +165,11 @@ public sealed interface EventData {
             @Schema(maxLength = 200) String message) implements EventData {
     }
 
-    @Schema(name = "WebhookDisabledData", requiredProperties = {"webhook_id", "url", "reason"},
+    @Schema(name = "WebhookDisabledData", requiredProperties = {"webhook_id", "reason"},
             description = "webhook.disabled: Cellgate disabled a webhook whose attempts kept failing; enable it again"
                     + " with PATCH /api/v1/webhooks/{id} once it answers")
     record WebhookDisabled(
             UUID webhookId,
-            @Schema(maxLength = 2000) String url,
             @Schema(maxLength = 500) String reason,
             Instant failingSince,
             @Schema(minimum = "0", maximum = "2147483647") int consecutiveFailures) implements EventData {

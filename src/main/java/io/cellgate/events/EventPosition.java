@@ -2,8 +2,8 @@ package io.cellgate.events;
 
 /**
  * Where a reader of a tenant's events stands: the writing transaction and the insertion number of the last event it
- * has (the key of its cursor, "tx.position"). Events come in commit order: a reader only ever gets events of
- * transactions older than any still running, so none can commit behind a position already handed out.
+ * has (the key of its cursor, "tx.position"). Events come in the order of their transactions: a reader only ever gets
+ * events of transactions older than any still running, so none can commit behind a position already handed out.
  */
 record EventPosition(long tx, long position) {
     static final EventPosition START = new EventPosition(0, 0);

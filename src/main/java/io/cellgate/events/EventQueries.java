@@ -16,16 +16,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A tenant's events in commit order, from a cursor on: a page now, or the next page as soon as there is one (long
+ * A tenant's events in the order of their transactions, from a cursor on: a page now, or the next page as soon as there is one (long
  * polling, and the stream). Only events of transactions older than every transaction still running are read
  * ({@link EventPosition}), so a cursor never skips an event that commits later.
  */
 @ApplicationScoped
 public class EventQueries {
-    /** How soon to look again when the database announced events that a running transaction still holds back. */
-    private static final Duration HELD_BACK_RECHECK = Duration.ofMillis(100);
-    /** How often a waiting reader looks anyway (an announcement can be lost while the channel reconnects). */
-    private static final Duration RECHECK = Duration.ofSeconds(5);
+    /**
+     * How soon to look again after the tenant had new events but none for this reader: other types or SIMs, or events
+     * a running transaction still holds back (they are signalled once only).
+     */
+    private static final Duration HELD_BACK_RECHECK = Duration.ofSeconds(1);
+    /** How often a waiting reader looks anyway. */
+    private static final Duration RECHECK = Duration.ofSeconds(15);
     private static final String SELECT = "SELECT id, type, at, tenant_id, iccid, seq, data, tx::text AS tx, position"
             + " FROM events WHERE tenant_id = $1 AND (tx, position) > ($2::text::xid8, $3)"
             + " AND tx < pg_snapshot_xmin(pg_current_snapshot())";

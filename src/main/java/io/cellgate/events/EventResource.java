@@ -62,7 +62,7 @@ public class EventResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listEvents", summary = "The tenant's events in commit order, from a cursor on",
+    @Operation(operationId = "listEvents", summary = "The tenant's events, oldest first, from a cursor on",
             description = "Oldest first. next_cursor is always there: pass it to get the events after these. With"
                     + " wait, an empty answer waits up to that many seconds for the first new event (long polling).")
     public Uni<EventPage> list(@Valid @BeanParam EventQuery query, @Valid @BeanParam PageRequest page,

@@ -1,10 +1,14 @@
 package io.cellgate.events;
 
-import io.cellgate.common.db.DatabaseChannels;
+import io.cellgate.common.Actor;
+import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.common.id.TenantId;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -12,25 +16,38 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
- * Wakes the readers waiting for a tenant's next events (long polls, streams) when the database announces that the
- * tenant has new ones (channel events, on commit, from every replica). A reader woken this way reads again; an
- * announcement lost while the channel reconnected wakes every reader.
+ * Wakes the readers waiting for a tenant's next events (long polls, streams) when it has new ones. While anyone waits,
+ * every {@value #LOOK_EVERY_MS} ms one short query asks which tenants have events past the last position seen, on
+ * every replica alike (writers announce nothing: see emit_events). A woken reader reads again.
  */
 @ApplicationScoped
 public class EventSignals {
-    static final String CHANNEL = "events";
+    private static final Logger LOG = Logger.getLogger(EventSignals.class);
+    private static final Actor WATCH = Actor.Work.EVENT_WATCH.actor();
+    static final long LOOK_EVERY_MS = 200;
+    private static final String NEW = "SELECT tenant_id, max(position) AS last FROM events WHERE position > $1"
+            + " GROUP BY tenant_id";
 
     @Inject
-    DatabaseChannels channels;
+    ScopedDatabase db;
     @Inject
     Vertx vertx;
 
     private final Map<String, Set<Runnable>> waiting = new ConcurrentHashMap<>();
+    private final AtomicBoolean looking = new AtomicBoolean();
+    private volatile long seen = -1;
+    private long ticks;
 
     void start(@Observes StartupEvent event) {
-        channels.listen(CHANNEL, this::announced, this::wakeAll);
+        ticks = vertx.setPeriodic(LOOK_EVERY_MS, tick -> look());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        vertx.cancelTimer(ticks);
     }
 
     /** Completes with true when the tenant has new events, or with false after {@code max}. */
@@ -47,14 +64,27 @@ public class EventSignals {
         });
     }
 
-    private void announced(String tenant) {
-        Set<Runnable> readers = waiting.get(tenant);
-        if (readers != null) {
-            readers.forEach(Runnable::run);
+    private void look() {
+        boolean anyoneWaits = waiting.values().stream().anyMatch(readers -> !readers.isEmpty());
+        if ((!anyoneWaits && seen >= 0) || !looking.compareAndSet(false, true)) {
+            return;
         }
-    }
-
-    private void wakeAll() {
-        waiting.values().forEach(readers -> readers.forEach(Runnable::run));
+        String sql = seen < 0 ? "SELECT NULL AS tenant_id, coalesce(max(position), 0) AS last FROM events" : NEW;
+        db.query(WATCH.allTenants(), sql, seen < 0 ? Tuple.tuple() : Tuple.of(seen)).subscribe().with(rows -> {
+            long last = seen;
+            for (Row row : rows) {
+                last = Math.max(last, row.getLong("last"));
+                Set<Runnable> readers = row.getString("tenant_id") == null ? null
+                        : waiting.get(row.getString("tenant_id"));
+                if (readers != null) {
+                    readers.forEach(Runnable::run);
+                }
+            }
+            seen = last;
+            looking.set(false);
+        }, e -> {
+            looking.set(false);
+            LOG.warnf("events: new events could not be looked for (%s)", e.getMessage());
+        });
     }
 }

@@ -3,6 +3,7 @@ package io.cellgate.webhooks;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,6 +48,7 @@ final class AddressPolicy {
             range("240.0.0.0", 4, "reserved or broadcast"),
             range("::", 128, "unspecified"),
             range("::", 96, "IPv4-compatible"),
+            range("::ffff:0:0:0", 96, "IPv4-translated"),
             range("64:ff9b::", 96, "NAT64"),
             range("64:ff9b:1::", 48, "NAT64 (local)"),
             range("100::", 64, "discard-only"),
@@ -63,7 +65,7 @@ final class AddressPolicy {
 
     /** Why webhooks may not go to {@code address}, or null when they may. */
     static String refusal(InetAddress address, boolean loopbackAllowed) {
-        byte[] bytes = address.getAddress();
+        byte[] bytes = mappedToIpv4(address.getAddress());
         if (LOOPBACK_V4.contains(bytes) || LOOPBACK_V6.contains(bytes)) {
             return loopbackAllowed ? null : "loopback";
         }
@@ -73,6 +75,22 @@ final class AddressPolicy {
             }
         }
         return null;
+    }
+
+    /**
+     * An IPv4-mapped IPv6 address (::ffff:a.b.c.d) as the IPv4 address it reaches: Java reads such a literal as IPv4,
+     * but an AAAA record of that form comes back as IPv6, and a dual-stack socket connects it to the IPv4 address.
+     */
+    private static byte[] mappedToIpv4(byte[] bytes) {
+        if (bytes.length != 16) {
+            return bytes;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return bytes;
+            }
+        }
+        return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff ? Arrays.copyOfRange(bytes, 12, 16) : bytes;
     }
 
     private static Range range(String literal, int bits, String name) {

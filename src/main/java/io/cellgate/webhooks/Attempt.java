@@ -11,7 +11,10 @@ final class Attempt {
     private Attempt() {
     }
 
-    /** A delivery claimed for sending: where to, with which secrets, and the event. */
+    /**
+     * A delivery claimed for sending: where to, with which secrets, and the event (null when this release cannot read
+     * it).
+     */
     record Claim(long deliveryId, UUID webhookId, int attempt, String url, boolean httpAllowed, byte[] secret,
                  byte[] previousSecret, EventView event) {
     }

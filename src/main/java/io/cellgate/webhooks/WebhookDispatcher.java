@@ -1,7 +1,6 @@
 package io.cellgate.webhooks;
 
 import io.cellgate.common.Actor;
-import io.cellgate.common.db.DatabaseChannels;
 import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.events.EventQueries;
 import io.cellgate.events.EventView;
@@ -28,28 +27,31 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Every replica delivers the tenants' events to their webhooks: it claims due deliveries from the database
- * ({@code claim_webhook_deliveries}: each claim is one attempt, made by one replica), sends them, and records their
- * outcomes in batches ({@code record_webhook_attempts}: retries with back-off, final failure, disabling an endpoint
- * that keeps failing). It claims when the database announces new deliveries, when an attempt ends, and every second
- * (retries that came due). One tenant's slow or dead endpoint holds at most its own slots: each endpoint has at most
+ * Every replica delivers the tenants' events to their webhooks: in one round trip it records the outcomes of the
+ * attempts that ended ({@code record_webhook_attempts}: retries with back-off, final failure, disabling an endpoint
+ * that keeps failing) and claims due deliveries for the free slots ({@code claim_webhook_deliveries}: each claim is one
+ * attempt, made by one replica); then it sends them. It does so every {@value #LOOK_EVERY_MS} ms, and as soon as
+ * attempts end (coalesced over a few milliseconds). One tenant's slow or dead endpoint holds at most its own slots: each endpoint has at most
  * {@code cellgate.webhooks.max-in-flight-per-endpoint} deliveries in flight across replicas, and timeouts are short.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
-    static final String CHANNEL = "webhook_deliveries";
+    /** How often a replica looks for due deliveries (new ones, and retries that came due) when nothing else ran. */
+    static final long LOOK_EVERY_MS = 200;
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final Actor SENDER = Actor.Work.WEBHOOK_SENDER.actor();
     private static final int RECORD_BATCH = 500;
-    private static final String CLAIM = "SELECT * FROM claim_webhook_deliveries($1, $2, make_interval(secs => $3))";
-    private static final String RECORD = "SELECT record_webhook_attempts($1, $2, $3, $4, $5, $6, $7, $8,"
-            + " make_interval(secs => $9), make_interval(secs => $10), make_interval(secs => $11), $12,"
-            + " make_interval(secs => $13))";
+    private static final long COALESCE_MS = 2;
+    /** A claim or record that takes longer has failed (its connection hangs): it is given up, and done again. */
+    private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+    private static final String CYCLE = "SELECT * FROM settle_and_claim_webhook_deliveries($1, $2, $3, $4, $5, $6,"
+            + " $7, $8, make_interval(secs => $9), make_interval(secs => $10), make_interval(secs => $11), $12,"
+            + " make_interval(secs => $13), $14, $15, make_interval(secs => $16))";
+    /** A claim's lease outlasts the attempt's timeout by this much, so that its outcome is recorded first. */
+    private static final long LEASE_MARGIN_SECONDS = 30;
 
     @Inject
     ScopedDatabase db;
-    @Inject
-    DatabaseChannels channels;
     @Inject
     Vertx vertx;
     @Inject
@@ -74,10 +76,10 @@ public class WebhookDispatcher {
     Duration disableAfter;
 
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean claiming = new AtomicBoolean();
-    private final AtomicBoolean recording = new AtomicBoolean();
+    private final AtomicBoolean cycling = new AtomicBoolean();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Attempt.Outcome> outcomes = new ConcurrentLinkedQueue<>();
-    private volatile boolean claimAgain;
+    private volatile boolean again;
     private long ticks;
     private Counter succeeded;
     private Counter failed;
@@ -86,39 +88,64 @@ public class WebhookDispatcher {
         metrics.gauge("cellgate.webhook.deliveries.in.flight", inFlight);
         succeeded = Counter.builder("cellgate.webhook.attempts").tag("outcome", "success").register(metrics);
         failed = Counter.builder("cellgate.webhook.attempts").tag("outcome", "failure").register(metrics);
-        channels.listen(CHANNEL, notice -> claim(), this::claim);
-        ticks = vertx.setPeriodic(1000, tick -> {
-            claim();
-            record();
-        });
+        ticks = vertx.setPeriodic(LOOK_EVERY_MS, tick -> cycle());
     }
 
     void stop(@Observes ShutdownEvent event) {
         vertx.cancelTimer(ticks);
     }
 
-    /** Claims as many due deliveries as there are free slots; one claim at a time, again when asked meanwhile. */
-    void claim() {
-        int free = maxInFlight - inFlight.get();
-        if (free <= 0 || !claiming.compareAndSet(false, true)) {
-            claimAgain = true;
+    /**
+     * One round trip: the outcomes gathered so far are recorded and due deliveries claimed for the free slots, in one
+     * statement; one at a time, again at once when asked meanwhile or when the claim filled every slot. Outcomes that
+     * cannot be recorded are kept and tried again; should the replica stop first, the deliveries' leases run out and
+     * they are sent again (at least once).
+     */
+    void cycle() {
+        if (!cycling.compareAndSet(false, true)) {
+            again = true;
             return;
         }
-        claimAgain = false;
-        long lease = timeout.toSeconds() + 30;
-        db.query(SENDER.allTenants(), CLAIM, Tuple.of(free, perEndpoint, (double) lease)).subscribe().with(rows -> {
-            List<Attempt.Claim> claimed = new ArrayList<>(rows.size());
-            rows.forEach(row -> claimed.add(claimOf(row)));
-            inFlight.addAndGet(claimed.size());
-            claiming.set(false);
-            claimed.forEach(this::send);
-            if (claimAgain || claimed.size() == free) {
-                claim();
-            }
-        }, e -> {
-            claiming.set(false);
-            LOG.warnf("webhooks: deliveries could not be claimed (%s)", e.getMessage());
-        });
+        again = false;
+        List<Attempt.Outcome> batch = new ArrayList<>();
+        for (Attempt.Outcome outcome = outcomes.poll(); outcome != null; outcome = batch.size() < RECORD_BATCH
+                ? outcomes.poll() : null) {
+            batch.add(outcome);
+        }
+        int free = Math.max(0, maxInFlight - inFlight.get());
+        if (batch.isEmpty() && free == 0) {
+            cycling.set(false);
+            return;
+        }
+        db.query(SENDER.allTenants(), CYCLE, params(batch, free)).ifNoItem().after(STATEMENT_TIMEOUT).fail()
+                .subscribe().with(rows -> {
+                    List<Attempt.Claim> claimed = new ArrayList<>(rows.size());
+                    try {
+                        rows.forEach(row -> claimed.add(claimOf(row)));
+                    } finally {
+                        inFlight.addAndGet(rows.size());
+                        cycling.set(false);
+                    }
+                    claimed.forEach(this::send);
+                    if (again || !outcomes.isEmpty() || free > 0 && rows.size() == free) {
+                        soon();
+                    }
+                }, e -> {
+                    outcomes.addAll(batch);
+                    cycling.set(false);
+                    LOG.warnf("webhooks: %d attempts could not be recorded, or deliveries claimed (%s); trying again",
+                            batch.size(), e.getMessage());
+                });
+    }
+
+    /** A round trip a few milliseconds from now: attempts that end close together share one. */
+    private void soon() {
+        if (scheduled.compareAndSet(false, true)) {
+            vertx.setTimer(COALESCE_MS, t -> {
+                scheduled.set(false);
+                cycle();
+            });
+        }
     }
 
     private void send(Attempt.Claim claim) {
@@ -130,37 +157,10 @@ public class WebhookDispatcher {
         inFlight.decrementAndGet();
         (outcome.ok() ? succeeded : failed).increment();
         outcomes.add(outcome);
-        record();
-        claim();
+        soon();
     }
 
-    /**
-     * Records the outcomes gathered so far in one statement; those that end meanwhile wait for the next. Outcomes that
-     * cannot be recorded are kept and tried again; should the replica stop first, the deliveries' leases run out and
-     * they are sent again (at least once).
-     */
-    private void record() {
-        if (outcomes.isEmpty() || !recording.compareAndSet(false, true)) {
-            return;
-        }
-        List<Attempt.Outcome> batch = new ArrayList<>();
-        for (Attempt.Outcome outcome = outcomes.poll(); outcome != null; outcome = batch.size() < RECORD_BATCH
-                ? outcomes.poll() : null) {
-            batch.add(outcome);
-        }
-        db.query(SENDER.allTenants(), RECORD, recordParams(batch)).subscribe().with(done -> {
-            recording.set(false);
-            record();
-            claim();
-        }, e -> {
-            outcomes.addAll(batch);
-            recording.set(false);
-            LOG.warnf("webhooks: %d attempts could not be recorded (%s); trying again", batch.size(),
-                    e.getMessage());
-        });
-    }
-
-    private Tuple recordParams(List<Attempt.Outcome> batch) {
+    private Tuple params(List<Attempt.Outcome> batch, int free) {
         int n = batch.size();
         Long[] delivery = new Long[n];
         Integer[] attempt = new Integer[n];
@@ -183,15 +183,21 @@ public class WebhookDispatcher {
         }
         return Tuple.tuple(List.of(delivery, attempt, at, latency, status, body, error, ok,
                 seconds(retryBase), seconds(retryCap), seconds(retryFor), disableAfterFailures,
-                seconds(disableAfter)));
+                seconds(disableAfter), free, perEndpoint, (double) (timeout.toSeconds() + LEASE_MARGIN_SECONDS)));
     }
 
     private static double seconds(Duration duration) {
         return duration.toMillis() / 1000.0;
     }
 
+    /** The claim of a row; an event this release cannot read (a newer type, during a rolling update) is not sent. */
     private static Attempt.Claim claimOf(Row row) {
-        EventView event = EventQueries.eventOf(row, "event_id");
+        EventView event;
+        try {
+            event = EventQueries.eventOf(row, "event_id");
+        } catch (IllegalArgumentException e) {
+            event = null;
+        }
         byte[] previous = row.getBuffer("previous_secret") == null ? null : row.getBuffer("previous_secret").getBytes();
         return new Attempt.Claim(row.getLong("id"), row.getUUID("webhook_id"), row.getInteger("attempt"),
                 row.getString("url"), row.getBoolean("http_allowed"), row.getBuffer("secret").getBytes(), previous,

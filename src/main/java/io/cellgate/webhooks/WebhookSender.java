@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -51,15 +52,15 @@ public class WebhookSender {
     Duration connectTimeout;
     @ConfigProperty(name = "cellgate.webhooks.timeout", defaultValue = "10s")
     Duration timeout;
-    @ConfigProperty(name = "cellgate.webhooks.max-in-flight-per-endpoint", defaultValue = "32")
-    int perEndpoint;
+    @ConfigProperty(name = "cellgate.webhooks.max-in-flight", defaultValue = "512")
+    int maxInFlight;
 
     private HttpClient client;
 
     @PostConstruct
     void open() {
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) connectTimeout.toMillis())
-                .setMaxPoolSize(perEndpoint).setKeepAlive(true).setVerifyHost(true).setForceSni(true)
+                .setMaxPoolSize(maxInFlight).setKeepAlive(true).setVerifyHost(true).setForceSni(true)
                 .setMaxRedirects(0));
     }
 
@@ -70,13 +71,18 @@ public class WebhookSender {
 
     Uni<Attempt.Outcome> send(Attempt.Claim claim) {
         Instant at = Instant.now();
+        if (claim.event() == null) {
+            return Uni.createFrom().item(Attempt.Outcome.failed(claim, at, null, "an event type this replica does not"
+                    + " know (sent by a replica of a newer release)"));
+        }
         WebhookTarget target;
         try {
             target = WebhookTarget.parse(claim.url(), claim.httpAllowed());
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().item(Attempt.Outcome.failed(claim, at, null, "url refused: " + e.getMessage()));
         }
-        return addresses.check(target)
+        return addresses.check(target).ifNoItem().after(timeout).failWith(() -> new WebhookAddresses.Refused(
+                        target.host() + " did not resolve within " + timeout.toMillis() + " ms"))
                 .flatMap(address -> post(claim, target, address, at))
                 .onFailure(WebhookAddresses.Refused.class)
                 .recoverWithItem(e -> Attempt.Outcome.failed(claim, at, null, "address refused: " + e.getMessage()));
@@ -94,7 +100,8 @@ public class WebhookSender {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
                 .setServer(SocketAddress.inetSocketAddress(target.port(), address.getHostAddress()))
                 .setHost(target.host()).setPort(target.port()).setSsl(target.tls()).setURI(target.requestUri())
-                .setFollowRedirects(false)
+                .setFollowRedirects(false).setConnectTimeout(connectTimeout.toMillis())
+                .setIdleTimeout(timeout.toMillis())
                 .putHeader("content-type", "application/json").putHeader("user-agent", USER_AGENT)
                 .putHeader(WebhookSignature.ID, id).putHeader(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
                 .putHeader(WebhookSignature.SIGNATURE, WebhookSignature.header(keys, id, timestamp, body));
@@ -102,11 +109,12 @@ public class WebhookSender {
         return Uni.createFrom().emitter(emitter -> {
             Promise<Attempt.Outcome> done = Promise.promise();
             AtomicBoolean over = new AtomicBoolean();
-            HttpClientRequest[] request = new HttpClientRequest[1];
+            AtomicReference<HttpClientRequest> request = new AtomicReference<>();
             long timer = vertx.setTimer(timeout.toMillis(), t -> {
                 if (over.compareAndSet(false, true)) {
-                    if (request[0] != null) {
-                        request[0].reset();
+                    HttpClientRequest sent = request.get();
+                    if (sent != null) {
+                        sent.reset();
                     }
                     done.complete(Attempt.Outcome.failed(claim, at, elapsed(started), "timeout after "
                             + timeout.toMillis() + " ms"));
@@ -117,14 +125,19 @@ public class WebhookSender {
                     finish(over, done, Attempt.Outcome.failed(claim, at, elapsed(started), error(opened.cause())));
                     return;
                 }
-                request[0] = opened.result();
-                request[0].send(Buffer.buffer(body)).onComplete(answered -> {
+                HttpClientRequest opening = opened.result();
+                request.set(opening);
+                if (over.get()) {
+                    opening.reset();
+                    return;
+                }
+                opening.send(Buffer.buffer(body)).onComplete(answered -> {
                     if (answered.failed()) {
                         finish(over, done, Attempt.Outcome.failed(claim, at, elapsed(started),
                                 error(answered.cause())));
                         return;
                     }
-                    read(claim, at, started, request[0], answered.result(), over, done);
+                    read(claim, at, started, opening, answered.result(), over, done);
                 });
             });
             done.future().onComplete(outcome -> {

@@ -124,7 +124,10 @@ public class WebhookService {
         return gate.write(actor, (tx, note) -> find(tx, tenant, id, true).flatMap(row -> {
             note.changes(recorded(toView(row)), Map.of());
             return tx.preparedQuery("DELETE FROM webhooks WHERE tenant_id = $1 AND id = $2")
-                    .execute(Tuple.of(tenant.value(), id)).replaceWithVoid();
+                    .execute(Tuple.of(tenant.value(), id))
+                    .flatMap(deleted -> tx.preparedQuery("DELETE FROM webhook_deliveries WHERE webhook_id = $1")
+                            .execute(Tuple.of(id)))
+                    .replaceWithVoid();
         }));
     }
 

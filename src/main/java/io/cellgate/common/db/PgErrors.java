@@ -19,6 +19,11 @@ public final class PgErrors {
         return sqlState(error, "23514");
     }
 
+    /** PostgreSQL ended the transaction to break a deadlock: done again from the start, it succeeds. */
+    public static boolean isDeadlock(Throwable error) {
+        return sqlState(error, "40P01");
+    }
+
     private static boolean sqlState(Throwable error, String state) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof PgException pg && state.equals(pg.getSqlState())) {

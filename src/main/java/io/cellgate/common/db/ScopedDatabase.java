@@ -24,6 +24,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ScopedDatabase {
     private static final String SET_SCOPE = "SELECT set_config('cellgate.tenant', $1, true)";
+    private static final int DEADLOCK_RETRIES = 3;
 
     @Inject
     Pool pool;
@@ -39,17 +40,26 @@ public class ScopedDatabase {
      */
     public <T> Uni<T> transaction(DataScope scope, Function<SqlConnection, Uni<T>> work,
                                   BiFunction<SqlConnection, T, Uni<?>> lastStatement) {
-        return Uni.createFrom().deferred(() -> inScope(scope, work, lastStatement));
+        return againAfterDeadlock(Uni.createFrom().deferred(() -> inScope(scope, work, lastStatement)));
     }
 
     /** One statement in a scoped transaction of its own: BEGIN, scope, statement and COMMIT in one round trip. */
     public Uni<RowSet<Row>> query(DataScope scope, String sql, Tuple params) {
-        return pool.withConnection(conn -> Uni.combine().all()
+        return againAfterDeadlock(Uni.createFrom().deferred(() -> pool.withConnection(conn -> Uni.combine().all()
                 .unis(conn.query("BEGIN").execute(), setScope(conn, scope), conn.preparedQuery(sql).execute(params),
                         conn.query("COMMIT").execute())
                 .collectFailures().asTuple()
                 .onFailure(CompositeException.class).transform(ScopedDatabase::firstCause)
-                .map(Tuple4::getItem3));
+                .map(Tuple4::getItem3))));
+    }
+
+    /**
+     * Transactions that lock rows in orders their callers cannot agree on beforehand (events of several SIMs from
+     * triggers of different statements) may deadlock; PostgreSQL then rolls one back, which is done again from the
+     * start, up to {@value #DEADLOCK_RETRIES} times.
+     */
+    private static <T> Uni<T> againAfterDeadlock(Uni<T> transaction) {
+        return transaction.onFailure(PgErrors::isDeadlock).retry().atMost(DEADLOCK_RETRIES);
     }
 
     /**
