@@ -68,11 +68,12 @@ CREATE OR REPLACE TRIGGER sim_decisions_deleted_events AFTER DELETE ON sim_decis
 -- Joins of a statement's old and new rows run with enable_nestloop off (a SET of the function, for its own statements
 -- only): the planner takes transition tables for one row each, and a nested loop over 1,000 changed SIMs and their
 -- 1,000 old rows costs a million comparisons, where a hash join costs two thousand. What such a function looks up
--- beyond them it looks up in subqueries, which keep their index scans.
+-- beyond them it looks up in subqueries, which keep their index scans. JIT is off there too: the cost of a disabled
+-- plan node is so high that every call would otherwise be compiled (0.3 s, on every accounting batch).
 --
 -- Every refresh rewrites its rows; only what differs is an event. The policy event names the top-level parts of the
 -- effective policy that changed.
-CREATE OR REPLACE FUNCTION sim_decisions_updated_events() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off AS $$
+CREATE OR REPLACE FUNCTION sim_decisions_updated_events() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off SET jit = off AS $$
 BEGIN
     PERFORM emit_events(array_agg((e.tenant_id, e.iccid, e.type, e.data)::new_event ORDER BY e.iccid, e.rank))
     FROM (
@@ -132,7 +133,7 @@ END $$;
 CREATE OR REPLACE TRIGGER data_sessions_inserted_events AFTER INSERT ON data_sessions
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION data_sessions_inserted_events();
 
-CREATE OR REPLACE FUNCTION data_sessions_updated_events() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off AS $$
+CREATE OR REPLACE FUNCTION data_sessions_updated_events() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off SET jit = off AS $$
 BEGIN
     PERFORM emit_events(array_agg((e.tenant_id, e.iccid, e.type, e.data)::new_event ORDER BY e.iccid, e.rank))
     FROM (
@@ -179,7 +180,7 @@ $$;
 
 -- Data limit thresholds as the usage counters record them (once per period): each warning threshold crossed, and the
 -- limit reached, with the usage and the limit at that moment.
-CREATE OR REPLACE FUNCTION usage_counters_updated_events() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off AS $$
+CREATE OR REPLACE FUNCTION usage_counters_updated_events() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off SET jit = off AS $$
 BEGIN
     PERFORM emit_events(array_agg((e.tenant_id, e.iccid, e.type, e.data)::new_event ORDER BY e.iccid, e.rank))
     FROM (
@@ -219,7 +220,7 @@ END $$;
 CREATE OR REPLACE TRIGGER jobs_inserted_events AFTER INSERT ON jobs
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION jobs_inserted_events();
 
-CREATE OR REPLACE FUNCTION jobs_updated_events() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off AS $$
+CREATE OR REPLACE FUNCTION jobs_updated_events() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off SET jit = off AS $$
 BEGIN
     PERFORM emit_events(array_agg((n.tenant_id, NULL, 'job.completed', job_data(n))::new_event))
     FROM new_rows n JOIN old_rows o ON o.id = n.id
