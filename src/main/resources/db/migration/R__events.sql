@@ -32,8 +32,11 @@ BEGIN
         ORDER BY b.ord
         RETURNING id, tenant_id, iccid, seq, type, data
     )
-    INSERT INTO webhook_deliveries (webhook_id, tenant_id, event_id, iccid, seq)
-    SELECT w.id, e.tenant_id, e.id, e.iccid, e.seq
+    INSERT INTO webhook_deliveries (webhook_id, tenant_id, event_id, iccid, seq, next_attempt_at)
+    SELECT w.id, e.tenant_id, e.id, e.iccid, e.seq,
+           -- behind a delivery of the same SIM that waits for its retry, a new one is due no sooner
+           greatest(now(), (SELECT max(p.next_attempt_at) FROM webhook_deliveries p
+                            WHERE p.webhook_id = w.id AND p.iccid = e.iccid AND p.state IN ('pending', 'sending')))
     FROM inserted e JOIN webhooks w ON w.tenant_id = e.tenant_id AND w.enabled
     WHERE CASE WHEN e.type = 'webhook.test' THEN w.id = (e.data ->> 'webhook_id')::uuid
                ELSE cardinality(w.event_types) = 0 OR e.type = ANY (w.event_types) END

@@ -61,7 +61,7 @@ END $$;
 
 -- Settles attempts: each is recorded (status, latency, the start of the answer, or the error); its delivery succeeded
 -- (a 2xx), or is due again after an exponential back-off with jitter (base * 2^(attempt-1), at most p_retry_cap,
--- times 0.5-1.0), or failed once p_retry_for has passed since its first attempt. An endpoint's failures in a row are
+-- times 0.5-1.0), its SIM's later deliveries with it, or failed once p_retry_for has passed since its first attempt. An endpoint's failures in a row are
 -- counted from its last success; one that has failed p_disable_failures times in a row for at least p_disable_after
 -- is disabled, with its reason, and the tenant gets a webhook.disabled event. An attempt whose delivery is no longer
 -- its (retried meanwhile, or taken back after its lease) changes nothing.
@@ -86,8 +86,17 @@ BEGIN
             lease_until = NULL,
             finished_at = CASE WHEN o.ok OR d.first_attempt_at <= now() - p_retry_for THEN now() END
         FROM outcome o WHERE d.id = o.delivery_id AND d.state = 'sending' AND d.attempts = o.attempt
-        RETURNING d.id, d.webhook_id, d.tenant_id, o.attempt, o.at, o.latency_ms, o.status_code, o.body, o.error,
-                  o.ok
+        RETURNING d.id, d.webhook_id, d.tenant_id, d.iccid, d.seq, d.state, d.next_attempt_at, o.attempt, o.at,
+                  o.latency_ms, o.status_code, o.body, o.error, o.ok
+    ), behind AS (
+        -- a SIM's later deliveries wait for a retried one (so that claims do not walk them while it waits), and are
+        -- due at once when it is settled
+        UPDATE webhook_deliveries b SET next_attempt_at = CASE WHEN s.state = 'pending' THEN s.next_attempt_at
+                                                               ELSE now() END
+        FROM settled s
+        WHERE b.webhook_id = s.webhook_id AND b.iccid = s.iccid AND b.seq > s.seq AND b.state = 'pending'
+          AND CASE WHEN s.state = 'pending' THEN b.next_attempt_at < s.next_attempt_at
+                   ELSE b.next_attempt_at > now() END
     ), recorded AS (
         INSERT INTO webhook_attempts (delivery_id, attempt, tenant_id, at, latency_ms, status_code, response_body,
                                       error)
