@@ -113,6 +113,7 @@ public final class WebhookReceiver implements AutoCloseable {
         int n = counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         Reply reply = replies.getOrDefault(path, i -> Reply.status(404)).apply(n);
         try {
+            // the endpoint's own processing time, which the test sets (a slow or hung endpoint): nothing is awaited here
             Thread.sleep(reply.delay().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
