@@ -114,7 +114,7 @@ CREATE OR REPLACE TRIGGER sim_decisions_updated_events AFTER UPDATE ON sim_decis
 -- NAS restarting, missed interim updates), and a Disconnect-Request the NAS acknowledged.
 CREATE OR REPLACE FUNCTION session_data(s data_sessions) RETURNS jsonb LANGUAGE sql STABLE AS $$
     SELECT jsonb_build_object('session_id', s.id, 'nas', s.nas_name, 'apn', s.apn, 'imei', s.imei,
-                              'ip_address', host(s.framed_ip), 'started_at', s.started_at)
+                              'rat_type', s.rat_type, 'ip_address', host(s.framed_ip), 'started_at', s.started_at)
 $$;
 
 CREATE OR REPLACE FUNCTION session_end_data(s data_sessions) RETURNS jsonb LANGUAGE sql STABLE AS $$

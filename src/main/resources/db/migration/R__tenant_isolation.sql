@@ -32,7 +32,9 @@ BEGIN
     FOREACH t IN ARRAY ARRAY['sims', 'sim_transitions', 'jobs', 'service_profiles', 'ip_pools', 'sim_ip_addresses',
                              'sim_decisions', 'rate_buckets', 'audit_records', 'data_sessions', 'usage_counters',
                              'auth_events', 'events', 'event_sequences',
-                             'quota_breaches', 'webhooks', 'webhook_deliveries', 'webhook_attempts'] LOOP
+                             'quota_breaches', 'webhooks', 'webhook_deliveries', 'webhook_attempts',
+                             'anomaly_rules', 'anomaly_cursors', 'anomaly_sim_watch', 'data_usage_baselines',
+                             'usage_scans'] LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('DROP POLICY IF EXISTS tenant_isolation ON %I', t);
         EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_visible(tenant_id))', t);

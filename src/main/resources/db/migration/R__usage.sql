@@ -23,11 +23,12 @@ $$;
 -- reports arrive. Sessions and counters are locked in key order, so that two batches never wait for each other in a
 -- circle. A function, so that each connection plans the statement once. Row-level security applies (invoker's rights).
 DROP FUNCTION IF EXISTS account_data_reports(uuid[], text[], text[], text[], text[], text[], text[], bigint[],
-    bigint[], text[], text[], text[], int[], text[], timestamptz[]);
+    bigint[], text[], text[], text[], int[], int[], text[], timestamptz[]);
 CREATE FUNCTION account_data_reports(
         p_nas_id uuid[], p_nas_name text[], p_nas_address text[], p_acct_session_id text[], p_tenant_id text[],
         p_iccid text[], p_kind text[], p_input_octets bigint[], p_output_octets bigint[], p_framed_ip text[],
-        p_imei text[], p_apn text[], p_interim_interval int[], p_stop_cause text[], p_at timestamptz[])
+        p_imei text[], p_apn text[], p_rat_type int[], p_interim_interval int[], p_stop_cause text[],
+        p_at timestamptz[])
     RETURNS TABLE (id uuid, nas_id uuid, acct_session_id text, tenant_id text, iccid text, period date,
                    total bigint, stopped boolean)
     LANGUAGE plpgsql AS $$
@@ -36,24 +37,25 @@ BEGIN
     RETURN QUERY
         WITH batch AS (
             SELECT * FROM unnest(p_nas_id, p_nas_name, p_nas_address, p_acct_session_id, p_tenant_id, p_iccid, p_kind,
-                 p_input_octets, p_output_octets, p_framed_ip, p_imei, p_apn, p_interim_interval,
+                 p_input_octets, p_output_octets, p_framed_ip, p_imei, p_apn, p_rat_type, p_interim_interval,
                  p_stop_cause, p_at)
                 AS b(nas_id, nas_name, nas_address, acct_session_id, tenant_id, iccid, kind, input_octets, output_octets,
-                     framed_ip, imei, apn, interim_interval, stop_cause, at)
+                     framed_ip, imei, apn, rat_type, interim_interval, stop_cause, at)
         ), merged AS (
             SELECT nas_id, acct_session_id, min(nas_name) AS nas_name, min(nas_address) AS nas_address, min(tenant_id) AS tenant_id,
                    min(iccid) AS iccid, max(input_octets) AS input_octets, max(output_octets) AS output_octets,
-                   max(framed_ip) AS framed_ip, max(imei) AS imei, max(apn) AS apn,
+                   max(framed_ip) AS framed_ip, max(imei) AS imei, max(apn) AS apn, max(rat_type) AS rat_type,
                    max(interim_interval) AS interim_interval, max(stop_cause) AS stop_cause,
                    bool_or(kind = 'STOP') AS stopped, min(at) AS first_at, max(at) AS last_at
             FROM batch GROUP BY nas_id, acct_session_id
         ), sessions AS (
             INSERT INTO data_sessions AS s (id, tenant_id, iccid, nas_id, nas_name, nas_address, acct_session_id,
-                                            framed_ip, imei, apn, started_at, updated_at, stopped_at, stop_cause,
+                                            framed_ip, imei, apn, rat_type, started_at, updated_at, stopped_at,
+                                            stop_cause,
                                             input_octets, output_octets, last_input_delta, last_output_delta,
                                             interim_interval)
             SELECT gen_random_uuid(), tenant_id, iccid, nas_id, nas_name, nas_address::inet, acct_session_id,
-                   framed_ip::inet, imei, apn, first_at, last_at, CASE WHEN stopped THEN last_at END,
+                   framed_ip::inet, imei, apn, rat_type, first_at, last_at, CASE WHEN stopped THEN last_at END,
                    CASE WHEN stopped THEN coalesce(stop_cause, 'stop') END, input_octets, output_octets,
                    input_octets, output_octets, interim_interval
             FROM merged ORDER BY nas_id, acct_session_id
@@ -67,7 +69,8 @@ BEGIN
                 stop_cause = coalesce(s.stop_cause, excluded.stop_cause),
                 framed_ip = coalesce(s.framed_ip, excluded.framed_ip),
                 imei = coalesce(excluded.imei, s.imei),
-                apn = coalesce(s.apn, excluded.apn)
+                apn = coalesce(s.apn, excluded.apn),
+                rat_type = coalesce(excluded.rat_type, s.rat_type)
             RETURNING s.id, s.nas_id, s.acct_session_id, s.tenant_id, s.iccid, s.last_input_delta,
                       s.last_output_delta, s.stopped_at IS NOT NULL AS stopped
         ), counted AS (
@@ -84,4 +87,18 @@ BEGIN
         SELECT s.id, s.nas_id, s.acct_session_id, s.tenant_id, s.iccid, c.period, c.total, s.stopped
         FROM sessions s JOIN counted c ON c.tenant_id = s.tenant_id AND c.iccid = s.iccid;
 END
+$$;
+
+-- The same without the radio access type: what replicas of the previous release call while a rolling update replaces
+-- them.
+CREATE OR REPLACE FUNCTION account_data_reports(
+        p_nas_id uuid[], p_nas_name text[], p_nas_address text[], p_acct_session_id text[], p_tenant_id text[],
+        p_iccid text[], p_kind text[], p_input_octets bigint[], p_output_octets bigint[], p_framed_ip text[],
+        p_imei text[], p_apn text[], p_interim_interval int[], p_stop_cause text[], p_at timestamptz[])
+    RETURNS TABLE (id uuid, nas_id uuid, acct_session_id text, tenant_id text, iccid text, period date,
+                   total bigint, stopped boolean)
+    LANGUAGE sql AS $$
+    SELECT * FROM account_data_reports(p_nas_id, p_nas_name, p_nas_address, p_acct_session_id, p_tenant_id, p_iccid,
+        p_kind, p_input_octets, p_output_octets, p_framed_ip, p_imei, p_apn,
+        array_fill(NULL::int, ARRAY[cardinality(p_nas_id)]), p_interim_interval, p_stop_cause, p_at)
 $$;

@@ -6,7 +6,8 @@
 -- p_per_endpoint of its deliveries in flight across replicas (two replicas claiming for one endpoint at the same moment
 -- may each count before the other's claim commits). Endpoints are taken in random order, so that none waits behind
 -- another's backlog. A SIM's delivery is due only when none of its earlier events' deliveries
--- to the endpoint is still pending or being sent. Each claim is an attempt: its number is the delivery's attempts.
+-- to the endpoint is still pending or being sent. Each claim is an attempt: its number is the delivery's attempts. A
+-- delivery whose event is gone (past the retention) comes without it, and the sender records it as not sent.
 -- Deliveries whose sender stopped mid-send (their lease ran out) are first made due again, with an attempt that
 -- says so.
 CREATE OR REPLACE FUNCTION claim_webhook_deliveries(p_budget integer, p_per_endpoint integer, p_lease interval)
@@ -56,7 +57,7 @@ BEGIN
                CASE WHEN w.previous_secret_until > now() THEN w.previous_secret END,
                c.event_id, e.type, e.at, e.tenant_id, e.iccid, e.seq, e.data
         FROM claimed c JOIN webhooks w ON w.id = c.webhook_id JOIN tenants t ON t.id = w.tenant_id
-        JOIN events e ON e.id = c.event_id;
+        LEFT JOIN events e ON e.id = c.event_id;
 END $$;
 
 -- Settles attempts: each is recorded (status, latency, the start of the answer, or the error); its delivery succeeded

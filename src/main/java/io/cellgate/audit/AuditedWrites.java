@@ -6,8 +6,10 @@ import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.common.web.RequestOrigin;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,6 +39,19 @@ public class AuditedWrites {
         return db.transaction(scope, tx -> work.run(tx, note),
                         (tx, result) -> log.append(tx, actor, note.concerned(), note.changes(), "success", null))
                 .invoke(result -> markAnswered(actor));
+    }
+
+    /**
+     * Records one change of work that finds out what to change as it goes (the anomaly detector suspending a SIM),
+     * in that work's own transaction: the record commits with the change, or neither does.
+     */
+    public Uni<Void> record(SqlClient tx, Actor actor, Map<String, ?> before, Map<String, ?> after) {
+        if (!enabled) {
+            return Uni.createFrom().voidItem();
+        }
+        AuditNote note = new AuditNote();
+        note.changes(before, after);
+        return log.append(tx, actor, null, note.changes(), "success", null);
     }
 
     /** The HTTP request this write answers, if it does, need not be recorded again when it is answered. */

@@ -46,7 +46,9 @@ public record Actor(Kind kind, String subject, TenantId tenant, List<String> rol
         /** Looks for new events, to wake the readers waiting for their tenant's next ones. */
         EVENT_WATCH("event-watch"),
         /** Delivers the tenants' events to their webhooks. */
-        WEBHOOK_SENDER("webhook-sender");
+        WEBHOOK_SENDER("webhook-sender"),
+        /** Judges the tenants' events and usage by their anomaly rules, and suspends SIMs where a rule says so. */
+        ANOMALY_DETECTOR("anomaly-detector");
 
         private final String name;
 

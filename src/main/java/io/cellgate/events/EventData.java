@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -86,6 +87,8 @@ public sealed interface EventData {
             @Schema(description = "The packet gateway", maxLength = 63) String nas,
             @Schema(maxLength = 100) String apn,
             @Schema(maxLength = 16) String imei,
+            @Schema(description = "3GPP-RAT-Type (TS 29.061) from the session's accounting, e.g. 6 (E-UTRAN), 8"
+                    + " (NB-IoT), 9 (LTE-M)", minimum = "0", maximum = "255") Integer ratType,
             @Schema(maxLength = 15) String ipAddress,
             Instant startedAt,
             @Schema(description = "session.stopped") Instant stoppedAt,
@@ -173,5 +176,72 @@ public sealed interface EventData {
             @Schema(maxLength = 500) String reason,
             Instant failingSince,
             @Schema(minimum = "0", maximum = "2147483647") int consecutiveFailures) implements EventData {
+    }
+
+    @Schema(name = "AnomalyDetectedData", requiredProperties = {"rule", "action", "suspended", "evidence"},
+            description = "anomaly.detected: one of the tenant's anomaly rules (GET /api/v1/anomaly-rules) found"
+                    + " something unusual about the SIM; the evidence says what. A rule whose action is suspend"
+                    + " suspends the SIM first (its sim.status_changed comes just before this event)")
+    record AnomalyDetected(
+            @Schema(enumeration = {"device_swap", "auth_reject_burst", "data_usage_spike", "unexpected_rat_type",
+                    "unexpected_apn"}) String rule,
+            @Schema(description = "The rule's action when it found it", enumeration = {"notify", "suspend"})
+            String action,
+            @Schema(description = "Whether the SIM was suspended now (action suspend, and the SIM was active)")
+            boolean suspended,
+            @Schema(description = "Who suspended it, when it was: the anomaly detector, as the audit trail and the"
+                    + " SIM's history record it", maxLength = 40, example = "anomaly-detector") String suspendedBy,
+            @Schema(description = "The event that showed it (session.started or auth.rejected); absent for"
+                    + " data_usage_spike") UUID causeEventId,
+            AnomalyEvidence evidence) implements EventData {
+    }
+
+    /** What a rule saw; each rule gives the members that concern it. */
+    @Schema(name = "AnomalyEvidence", description = "What the rule saw; each rule gives the members that concern it")
+    record AnomalyEvidence(
+            @Schema(description = "The session that showed it") UUID sessionId,
+            @Schema(description = "The packet gateway", maxLength = 63) String nas,
+            @Schema(description = "In lower case, as the rules compare APNs", maxLength = 100) String apn,
+            @Schema(description = "The device that asked", maxLength = 16) String imei,
+            @Schema(description = "device_swap: the device the SIM was last used in", maxLength = 16)
+            String previousImei,
+            @Schema(description = "3GPP-RAT-Type (TS 29.061)", minimum = "0", maximum = "255") Integer ratType,
+            @Schema(description = "unexpected_rat_type with expected types set: those", maxItems = 32,
+                    type = SchemaType.ARRAY, implementation = RatType.class) List<Integer> expectedRatTypes,
+            @Schema(description = "unexpected_rat_type learning the SIM's: the ones its sessions used before",
+                    maxItems = 32, type = SchemaType.ARRAY, implementation = RatType.class) List<Integer> knownRatTypes,
+            @Schema(description = "unexpected_apn with expected APNs set: those", maxItems = 32,
+                    type = SchemaType.ARRAY, implementation = ReportedApn.class) List<String> expectedApns,
+            @Schema(description = "unexpected_apn learning the SIM's: the ones its sessions used before",
+                    maxItems = 32, type = SchemaType.ARRAY, implementation = ReportedApn.class)
+            List<String> knownApns,
+            @Schema(description = "auth_reject_burst: refusals within the window", minimum = "2", maximum = "1000")
+            Integer rejects,
+            @Schema(description = "auth_reject_burst", minimum = "10", maximum = "86400") Integer windowSeconds,
+            @Schema(description = "auth_reject_burst") Instant firstRejectedAt,
+            @Schema(description = "auth_reject_burst") Instant lastRejectedAt,
+            @Schema(description = "auth_reject_burst: why the last one was refused", maxLength = 40) String reason,
+            @Schema(description = "data_usage_spike: the UTC day") LocalDate day,
+            @Schema(description = "data_usage_spike: bytes used that day so far", minimum = "0", maximum = MAX_LONG)
+            Long dayBytes,
+            @Schema(description = "data_usage_spike: the SIM's baseline (bytes a day)", minimum = "0",
+                    maximum = MAX_LONG) Long baselineBytes,
+            @Schema(description = "data_usage_spike: days of history in the baseline", minimum = "0",
+                    maximum = "1000000") Integer baselineDays,
+            @Schema(description = "data_usage_spike: the rule's multiplier", minimum = "2", maximum = "1000")
+            Integer multiplier) {
+    }
+
+    /** A radio access type, as RADIUS and the rules name it. */
+    @Schema(name = "RatType", type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "255",
+            example = "6",
+            description = "3GPP-RAT-Type (TS 29.061): 1 UTRAN, 2 GERAN, 6 E-UTRAN, 8 NB-IoT, 9 LTE-M, 10 NR, ...")
+    interface RatType {
+    }
+
+    /** An APN as the network reported it, in lower case. */
+    @Schema(name = "ReportedApn", type = SchemaType.STRING, maxLength = 100, pattern = "^[a-z0-9.-]{0,100}$",
+            example = "iot.acme", description = "An APN as the network reported it, in lower case")
+    interface ReportedApn {
     }
 }

@@ -22,7 +22,8 @@ public enum EventType {
     @JsonProperty("tenant.quota_breached") TENANT_QUOTA_BREACHED("tenant.quota_breached",
             EventData.TenantQuotaBreached.class),
     @JsonProperty("webhook.test") WEBHOOK_TEST("webhook.test", EventData.WebhookTest.class),
-    @JsonProperty("webhook.disabled") WEBHOOK_DISABLED("webhook.disabled", EventData.WebhookDisabled.class);
+    @JsonProperty("webhook.disabled") WEBHOOK_DISABLED("webhook.disabled", EventData.WebhookDisabled.class),
+    @JsonProperty("anomaly.detected") ANOMALY_DETECTED("anomaly.detected", EventData.AnomalyDetected.class);
 
     private final String apiName;
     private final Class<? extends EventData> data;

@@ -92,7 +92,7 @@ public record PolicyDocument(Data data, Sms sms, Voice voice, Limits limits, Ime
 
     @Schema(name = "Apn", type = SchemaType.STRING, pattern = PolicyValidator.APN_PATTERN, maxLength = 100,
             example = "iot.cellgate", description = "An access point name: letters, digits, '.' and '-'")
-    interface Apn {
+    public interface Apn {
     }
 
     @Schema(name = "Ports", type = SchemaType.STRING, pattern = PolicyValidator.PORTS_PATTERN, maxLength = 11,

@@ -83,12 +83,15 @@ public interface DataSessionPort {
                      Integer ratType) {
     }
 
-    /** One Accounting-Request (Start, Interim-Update or Stop) of a known SIM; octets include the Gigawords. */
+    /**
+     * One Accounting-Request (Start, Interim-Update or Stop) of a known SIM; octets include the Gigawords, ratType is
+     * the 3GPP-RAT-Type (null: not reported).
+     */
     enum Kind { START, INTERIM, STOP }
 
     record AccountingReport(UUID nasId, String nasName, String nasAddress, String acctSessionId, TenantId tenant, Iccid iccid,
                             Kind kind, long inputOctets, long outputOctets, String framedIp, String imei, String apn,
-                            int interimInterval, String stopCause, Instant at) {
+                            Integer ratType, int interimInterval, String stopCause, Instant at) {
     }
 
     /**

@@ -34,7 +34,7 @@ import java.util.function.IntFunction;
 public class DataSessions implements DataSessionPort {
     /** One set-based statement per batch, in a function so that the database plans it once per connection. */
     private static final String ACCOUNT = "SELECT * FROM account_data_reports($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-            + " $10, $11, $12, $13, $14, $15)";
+            + " $10, $11, $12, $13, $14, $15, $16)";
     private static final String THRESHOLDS = """
             WITH before AS (
                 SELECT data_warned, data_limit_reached_at FROM usage_counters
@@ -89,6 +89,7 @@ public class DataSessions implements DataSessionPort {
                 column(reports, AccountingReport::framedIp, String[]::new),
                 column(reports, AccountingReport::imei, String[]::new),
                 column(reports, AccountingReport::apn, String[]::new),
+                column(reports, AccountingReport::ratType, Integer[]::new),
                 column(reports, AccountingReport::interimInterval, Integer[]::new),
                 column(reports, AccountingReport::stopCause, String[]::new),
                 column(reports, r -> r.at().atOffset(ZoneOffset.UTC), OffsetDateTime[]::new)));

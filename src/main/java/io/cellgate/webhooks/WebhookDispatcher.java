@@ -190,7 +190,10 @@ public class WebhookDispatcher {
         return duration.toMillis() / 1000.0;
     }
 
-    /** The claim of a row; an event this release cannot read (a newer type, during a rolling update) is not sent. */
+    /**
+     * The claim of a row; an event this release cannot read (a newer type, during a rolling update, or one removed past
+     * the retention) is not sent.
+     */
     private static Attempt.Claim claimOf(Row row) {
         EventView event;
         try {

@@ -72,8 +72,8 @@ public class WebhookSender {
     Uni<Attempt.Outcome> send(Attempt.Claim claim) {
         Instant at = Instant.now();
         if (claim.event() == null) {
-            return Uni.createFrom().item(Attempt.Outcome.failed(claim, at, null, "an event type this replica does not"
-                    + " know (sent by a replica of a newer release)"));
+            return Uni.createFrom().item(Attempt.Outcome.failed(claim, at, null, "an event this replica cannot read"
+                    + " (of a newer release's type, or removed past the retention)"));
         }
         WebhookTarget target;
         try {

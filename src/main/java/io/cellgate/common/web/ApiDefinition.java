@@ -20,7 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     @Tag(name = "Admin: tenants", description = "Carrier ops: the tenants of this deployment and their quotas"),
     @Tag(name = "Admin: SIM stock", description = "Carrier ops: SIM import, assignment to tenants, inventory"),
     @Tag(name = "Admin: IP pools", description = "Carrier ops: private IPv4 pools of tenants"),
-    @Tag(name = "Admin: audit", description = "Carrier ops: the audit trail of every tenant")
+    @Tag(name = "Usage and sessions", description = "Exact usage per period, data sessions and refused requests"),
+    @Tag(name = "Events", description = "What happens to the tenant's SIMs, as a list, long polling or a stream"),
+    @Tag(name = "Webhooks", description = "Signed deliveries of the tenant's events to its endpoints"),
+    @Tag(name = "Anomaly detection", description = "The rules that turn the network's reports into anomalies"),
+    @Tag(name = "Admin: audit", description = "Carrier ops: the audit trail of every tenant"),
+    @Tag(name = "Admin: NAS clients", description = "Carrier ops: the packet gateways that ask Cellgate (RADIUS)"),
+    @Tag(name = "Admin: data sessions", description = "Carrier ops: the data sessions of every tenant")
 })
 public class ApiDefinition extends Application {
 }

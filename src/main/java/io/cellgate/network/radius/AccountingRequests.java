@@ -108,7 +108,7 @@ public class AccountingRequests {
                     source,
                     sessionId, TenantId.parse(sim.tenant()), Iccid.parse(sim.iccid()), kind, input, output,
                     framed == null ? null : new Ipv4(framed.unsignedInt()).toString(), session.imei() == null ? null : session.imei().value(),
-                    session.apn(), config.interimIntervalSeconds(), stopCause, Instant.now());
+                    session.apn(), session.ratType(), config.interimIntervalSeconds(), stopCause, Instant.now());
             return Uni.createFrom().<byte[]>emitter(answer -> enqueue(new Pending(report, nas, request, answer)))
                     .invoke(answered -> metrics.accounted(kind.name().toLowerCase(Locale.ROOT)));
         });
