@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
  * with PREFIX notes when it arrived, its webhook-id, ICCID, sequence and timestamp. Once EXPECTED such events have
  * arrived, or nothing arrived for IDLE seconds after the first, it prints: how many, how many distinct ids
  * (duplicates), SIMs whose sequences arrived out of order, the span from the first to the last arrival, and the lag
- * from each event's timestamp (its transaction's time) to its arrival (p50, p99, max); then it exits.
+ * from each event's timestamp (its transaction's time) to its arrival (p50, p99, max); then it exits. With
+ * ARRIVALS_FILE it also writes each event's id and arrival (Unix milliseconds), one per line, as CSV: the lag from each
+ * event's commit is computed from it (bench/webhook-fanout.sh).
  *
- * Usage: java bench/WebhookReceiver.java PORT PREFIX EXPECTED [IDLE_SECONDS=20] [READY_FILE]
+ * Usage: java bench/WebhookReceiver.java PORT PREFIX EXPECTED [IDLE_SECONDS=20] [READY_FILE] [ARRIVALS_FILE]
  */
 public class WebhookReceiver {
     private static final Pattern ICCID = Pattern.compile("\"iccid\":\"([0-9]+)\"");
@@ -70,17 +72,22 @@ public class WebhookReceiver {
             Thread.sleep(50);
         }
         server.stop(0);
-        report(new ArrayList<>(arrivals));
+        report(new ArrayList<>(arrivals), args.length > 5 ? Path.of(args[5]) : null);
         System.exit(0);
     }
 
-    private static void report(List<Arrival> arrivals) {
+    private static void report(List<Arrival> arrivals, Path arrivalsFile) throws java.io.IOException {
         arrivals.sort((a, b) -> Long.compare(a.atNanos(), b.atNanos()));
         Set<String> ids = new HashSet<>();
         Map<String, Long> lastSequence = new HashMap<>();
         long outOfOrder = 0;
         List<Long> lags = new ArrayList<>(arrivals.size());
         long nanoToEpoch = Instant.now().toEpochMilli() * 1_000_000L - System.nanoTime();
+        if (arrivalsFile != null) {
+            List<String> lines = new ArrayList<>(arrivals.size());
+            arrivals.forEach(a -> lines.add(a.id() + "," + (a.atNanos() + nanoToEpoch) / 1_000_000L));
+            Files.write(arrivalsFile, lines);
+        }
         for (Arrival arrival : arrivals) {
             ids.add(arrival.id());
             Long previous = lastSequence.put(arrival.iccid(), arrival.sequence());

@@ -28,11 +28,12 @@ $$;
 -- cannot be placed in a day). A day that is over enters the baseline. A SIM whose day is above p_multiplier times its
 -- baseline and at least p_min_bytes, with p_min_history days in the baseline, is raised (once a day), when the rule is
 -- on (p_enabled). Answers {"last": the last ICCID read, or null when none was, "raised": [...]}.
--- A row that another reading changed meanwhile is left to it, so that no growth is counted twice.
+-- A row that another reading changed meanwhile is left to it, so that no growth is counted twice. JIT is off: the plan's
+-- estimated cost made every chunk compile its expressions, a second of a chunk's 30 ms (bench/usage-scan.sh).
 DROP FUNCTION IF EXISTS scan_data_usage(text, text, integer, boolean, boolean, integer, bigint, integer, integer);
 CREATE FUNCTION scan_data_usage(p_tenant text, p_after text, p_limit integer, p_gap boolean, p_enabled boolean,
                                 p_multiplier integer, p_min_bytes bigint, p_window integer, p_min_history integer)
-    RETURNS jsonb LANGUAGE plpgsql AS $$
+    RETURNS jsonb LANGUAGE plpgsql SET jit = off AS $$
 DECLARE
     today date := (now() AT TIME ZONE 'UTC')::date;
     result jsonb;
