@@ -46,7 +46,12 @@ public final class Radclient {
     }
 
     public static Reply acct(String secret, String... attributes) {
-        return send("acct", ACCT_PORT, secret, List.of(attributes));
+        return acctAt(ACCT_PORT, secret, attributes);
+    }
+
+    /** The same, to the accounting port of another server (a packaged replica). */
+    public static Reply acctAt(int port, String secret, String... attributes) {
+        return send("acct", port, secret, List.of(attributes));
     }
 
     /** Waits until the service answers this NAS (it learns of a new NAS client or secret within moments). */
