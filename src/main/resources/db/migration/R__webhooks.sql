@@ -9,8 +9,10 @@
 -- to the endpoint is still pending or being sent. Each claim is an attempt: its number is the delivery's attempts. A
 -- delivery whose event is gone (past the retention) comes without it, and the sender records it as not sent.
 -- Deliveries whose sender stopped mid-send (their lease ran out) are first made due again, with an attempt that
--- says so.
-CREATE OR REPLACE FUNCTION claim_webhook_deliveries(p_budget integer, p_per_endpoint integer, p_lease interval)
+-- says so, or failed once p_retry_for has passed since their first attempt.
+DROP FUNCTION IF EXISTS claim_webhook_deliveries(integer, integer, interval);
+CREATE FUNCTION claim_webhook_deliveries(p_budget integer, p_per_endpoint integer, p_lease interval,
+                                         p_retry_for interval)
     RETURNS TABLE (id bigint, webhook_id uuid, attempt integer, url text, http_allowed boolean, secret bytea,
                    previous_secret bytea, event_id uuid, type text, at timestamptz, tenant_id text, iccid text,
                    seq bigint, data jsonb)
@@ -18,7 +20,10 @@ CREATE OR REPLACE FUNCTION claim_webhook_deliveries(p_budget integer, p_per_endp
 #variable_conflict use_column
 BEGIN
     WITH lapsed AS (
-        UPDATE webhook_deliveries d SET state = 'pending', lease_until = NULL, next_attempt_at = now()
+        UPDATE webhook_deliveries d SET
+            state = CASE WHEN d.first_attempt_at <= now() - p_retry_for THEN 'failed' ELSE 'pending' END,
+            finished_at = CASE WHEN d.first_attempt_at <= now() - p_retry_for THEN now() END,
+            lease_until = NULL, next_attempt_at = now()
         WHERE d.id IN (SELECT l.id FROM webhook_deliveries l WHERE l.state = 'sending' AND l.lease_until < now()
                        FOR UPDATE SKIP LOCKED)
         RETURNING d.id, d.attempts, d.tenant_id
@@ -157,6 +162,6 @@ BEGIN
                                         p_retry_base, p_retry_cap, p_retry_for, p_disable_failures, p_disable_after);
     END IF;
     IF p_budget > 0 THEN
-        RETURN QUERY SELECT * FROM claim_webhook_deliveries(p_budget, p_per_endpoint, p_lease);
+        RETURN QUERY SELECT * FROM claim_webhook_deliveries(p_budget, p_per_endpoint, p_lease, p_retry_for);
     END IF;
 END $$;
