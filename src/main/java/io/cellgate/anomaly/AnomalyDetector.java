@@ -46,7 +46,8 @@ public class AnomalyDetector {
             + " LEFT JOIN anomaly_cursors c ON c.tenant_id = t.id WHERE EXISTS (SELECT 1 FROM events e"
             + " WHERE e.tenant_id = t.id AND (e.tx, e.position) > (coalesce(c.tx, '0'::xid8), coalesce(c.position, 0))"
             + " AND e." + HORIZON + ") ORDER BY t.id";
-    private static final String EVENTS = "SELECT id, type, iccid, tx::text AS tx, position,"
+    /** tx as text under another name: ORDER BY tx must mean the column (an output column of its name would win). */
+    private static final String EVENTS = "SELECT id, type, iccid, tx::text AS cursor_tx, position,"
             + " CASE WHEN type IN ('session.started', 'auth.rejected') THEN data END AS data FROM events"
             + " WHERE tenant_id = $1 AND (tx, position) > ($2::text::xid8, $3) AND " + HORIZON
             + " ORDER BY tx, position LIMIT $4";
@@ -128,7 +129,7 @@ public class AnomalyDetector {
                 seen.add(new Seen(Iccid.parse(row.getString("iccid")), observation));
             }
         }
-        Tuple cursor = Tuple.of(tenant.value(), last.getString("tx"), last.getLong("position"));
+        Tuple cursor = Tuple.of(tenant.value(), last.getString("cursor_tx"), last.getLong("position"));
         boolean full = events.size() == batch;
         Uni<Void> judged = seen.isEmpty() ? Uni.createFrom().voidItem()
                 : rules.of(tx, tenant).flatMap(tenantRules -> watches(tx, tenant, seen)

@@ -29,9 +29,18 @@ public class EventQueries {
     private static final Duration HELD_BACK_RECHECK = Duration.ofSeconds(1);
     /** How often a waiting reader looks anyway. */
     private static final Duration RECHECK = Duration.ofSeconds(15);
-    private static final String SELECT = "SELECT id, type, at, tenant_id, iccid, seq, data, tx::text AS tx, position"
-            + " FROM events WHERE tenant_id = $1 AND (tx, position) > ($2::text::xid8, $3)"
-            + " AND tx < pg_snapshot_xmin(pg_current_snapshot())";
+    private static final String AFTER_CURSOR = " FROM events WHERE tenant_id = $1 AND (tx, position) >"
+            + " ($2::text::xid8, $3) AND tx < pg_snapshot_xmin(pg_current_snapshot())";
+    /** tx as text under another name: ORDER BY tx must mean the column (an output column of its name would win). */
+    private static final String SELECT = "SELECT id, type, at, tenant_id, iccid, seq, data, tx::text AS cursor_tx,"
+            + " position" + AFTER_CURSOR;
+    /**
+     * How far a read got: the last of the tenant's events it could see, whatever the filters; in the same statement
+     * (the same snapshot) as the page, so that a reader whose filters matched nothing resumes after what it scanned,
+     * not from its old cursor again, and no event it could not see yet is skipped.
+     */
+    private static final String REACH = "SELECT tx::text AS reach_tx, position AS reach_position" + AFTER_CURSOR
+            + " ORDER BY tx DESC, position DESC LIMIT 1";
 
     @Inject
     ScopedDatabase db;
@@ -69,18 +78,24 @@ public class EventQueries {
         }
         params.addValue(limit + 1);
         sql.append(" ORDER BY tx, position LIMIT $").append(params.size());
-        return db.query(actor.scope(), sql.toString(), params).map(rows -> {
+        String query = "SELECT r.reach_tx, r.reach_position, p.* FROM (" + REACH + ") r LEFT JOIN (" + sql
+                + ") p ON true ORDER BY p.cursor_tx::xid8, p.position";
+        return db.query(actor.scope(), query, params).map(rows -> {
             List<Read> events = new ArrayList<>(rows.size());
             String last = cursor == null || cursor.isEmpty() ? Cursor.encode(after.toString()) : cursor;
+            String reach = last;
             for (Row row : rows) {
+                reach = cursorOf(row.getString("reach_tx"), row.getLong("reach_position"));
+                if (row.getUUID("id") == null) {
+                    break;
+                }
                 if (events.size() == limit) {
                     return new Batch(events, last, true);
                 }
-                last = Cursor.encode(new EventPosition(Long.parseLong(row.getString("tx")), row.getLong("position"))
-                        .toString());
+                last = cursorOf(row.getString("cursor_tx"), row.getLong("position"));
                 events.add(new Read(eventOf(row, "id"), last));
             }
-            return new Batch(events, last, false);
+            return new Batch(events, reach, false);
         });
     }
 
@@ -104,6 +119,10 @@ public class EventQueries {
             return signals.next(actor.requireTenant(), nap).flatMap(announced ->
                     next(actor, filter, limit, cursor, deadline, announced ? HELD_BACK_RECHECK : RECHECK));
         });
+    }
+
+    private static String cursorOf(String tx, long position) {
+        return Cursor.encode(new EventPosition(Long.parseLong(tx), position).toString());
     }
 
     static EventPosition positionOf(String cursor) {
