@@ -7,7 +7,10 @@
 -- materialized, whatever the planner estimates: under row-level security the row estimates of the SIMs being refreshed
 -- can be far too low, and an inlined base was once rescanned per SIM for minutes. Only SIMs with overrides pay for a
 -- second merge. PL/pgSQL, not SQL: its statements are planned once per connection instead of on every call.
-CREATE OR REPLACE FUNCTION refresh_sim_decisions(changed text[]) RETURNS void LANGUAGE plpgsql AS $$
+-- JIT is off in the decision view's functions: a bulk chunk of 1,000 SIMs is estimated costly enough that every call
+-- compiled its expressions (hundreds of milliseconds, on every chunk), for statements that run in tens
+-- (docs/benchmarks.md, "Events and webhooks, second session").
+CREATE OR REPLACE FUNCTION refresh_sim_decisions(changed text[]) RETURNS void LANGUAGE plpgsql SET jit = off AS $$
 BEGIN
     DELETE FROM sim_decisions d
     WHERE d.iccid = ANY (changed)
@@ -48,7 +51,7 @@ END
 $$;
 
 -- New SIMs get their decisions (stock SIMs have none: refresh_sim_decisions skips SIMs of no tenant).
-CREATE OR REPLACE FUNCTION sims_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION sims_changed() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $$
 BEGIN
     PERFORM refresh_sim_decisions(ARRAY(SELECT iccid FROM changed_rows));
     RETURN NULL;
@@ -59,7 +62,7 @@ CREATE OR REPLACE TRIGGER sims_inserted_refresh_decisions AFTER INSERT ON sims
 -- Changed SIMs: only those whose decision inputs changed are refreshed (a rename or a label is not one). Column lists
 -- cannot be combined with transition tables, so the comparison is made here. A SIM that is terminated or goes back to
 -- stock gives its static address back.
-CREATE OR REPLACE FUNCTION sims_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION sims_updated() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $$
 BEGIN
     DELETE FROM sim_ip_addresses a USING changed_rows c
     WHERE a.iccid = c.iccid AND c.status IN ('terminated', 'stock');
@@ -76,7 +79,7 @@ CREATE OR REPLACE TRIGGER sims_updated_refresh_decisions AFTER UPDATE ON sims
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION sims_updated();
 
 -- A profile's change reaches the SIMs that chose it and, for the tenant's default profile, those that chose none.
-CREATE OR REPLACE FUNCTION service_profiles_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION service_profiles_changed() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $$
 BEGIN
     PERFORM refresh_sim_decisions(ARRAY(
         SELECT s.iccid FROM sims s JOIN changed_rows p ON s.profile_id = p.id
@@ -91,7 +94,7 @@ CREATE OR REPLACE TRIGGER service_profiles_updated_refresh_decisions AFTER UPDAT
     REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION service_profiles_changed();
 
 -- A tenant suspended or resumed, or its billing day changed: its SIMs' decisions carry both.
-CREATE OR REPLACE FUNCTION tenants_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION tenants_changed() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $$
 BEGIN
     PERFORM refresh_sim_decisions(ARRAY(
         SELECT s.iccid FROM sims s JOIN changed_rows t ON s.tenant_id = t.id
@@ -103,7 +106,7 @@ CREATE OR REPLACE TRIGGER tenants_updated_refresh_decisions AFTER UPDATE ON tena
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION tenants_changed();
 
 -- A static address given or taken back.
-CREATE OR REPLACE FUNCTION sim_ip_addresses_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION sim_ip_addresses_changed() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $$
 BEGIN
     PERFORM refresh_sim_decisions(ARRAY(SELECT iccid FROM changed_rows));
     RETURN NULL;

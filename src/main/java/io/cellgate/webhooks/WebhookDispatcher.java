@@ -36,8 +36,11 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class WebhookDispatcher {
-    /** How often a replica looks for due deliveries (new ones, and retries that came due) when nothing else ran. */
-    static final long LOOK_EVERY_MS = 200;
+    /**
+     * How often a replica looks for due deliveries (new ones, and retries that came due) when nothing else ran: a look
+     * with nothing to claim costs about a millisecond of the database, and a new event waits half of this on average.
+     */
+    static final long LOOK_EVERY_MS = 100;
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final Actor SENDER = Actor.Work.WEBHOOK_SENDER.actor();
     private static final int RECORD_BATCH = 500;
