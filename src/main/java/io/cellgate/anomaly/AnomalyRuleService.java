@@ -13,6 +13,7 @@ import io.cellgate.common.json.JsonMergePatch;
 import io.cellgate.common.json.JsonPaths;
 import io.cellgate.common.problem.FieldError;
 import io.cellgate.common.problem.ProblemException;
+import io.cellgate.policy.PolicyDocument;
 import io.cellgate.tenant.TenantGate;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -39,7 +40,7 @@ import java.util.stream.Collectors;
 public class AnomalyRuleService {
     private static final Set<String> RULES = Arrays.stream(AnomalyRule.values()).map(AnomalyRule::apiName)
             .collect(Collectors.toUnmodifiableSet());
-    private static final Pattern APN = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,98}[A-Za-z0-9])?");
+    private static final Pattern APN = Pattern.compile(PolicyDocument.Apn.PATTERN);
     private static final String SELECT = "SELECT rules, updated_at FROM anomaly_rules WHERE tenant_id = $1";
 
     @Inject

@@ -90,9 +90,10 @@ public record PolicyDocument(Data data, Sms sms, Voice voice, Limits limits, Ime
                     pattern = "^[0-9]{15}$", maxLength = 15) String imei) {
     }
 
-    @Schema(name = "Apn", type = SchemaType.STRING, pattern = PolicyValidator.APN_PATTERN, maxLength = 100,
+    @Schema(name = "Apn", type = SchemaType.STRING, pattern = Apn.PATTERN, maxLength = 100,
             example = "iot.cellgate", description = "An access point name: letters, digits, '.' and '-'")
     public interface Apn {
+        String PATTERN = "^[A-Za-z0-9]([A-Za-z0-9.-]{0,98}[A-Za-z0-9])?$";
     }
 
     @Schema(name = "Ports", type = SchemaType.STRING, pattern = PolicyValidator.PORTS_PATTERN, maxLength = 11,

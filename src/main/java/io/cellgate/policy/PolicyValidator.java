@@ -16,10 +16,9 @@ import java.util.regex.Pattern;
 
 /** Checks a (partial) policy document and names every offending field under the given prefix. */
 final class PolicyValidator {
-    static final String APN_PATTERN = "^[A-Za-z0-9]([A-Za-z0-9.-]{0,98}[A-Za-z0-9])?$";
     static final String PORTS_PATTERN = "^([0-9]{1,5})(-([0-9]{1,5}))?$";
     private static final int MAX_LIST = PolicyDocument.MAX_LIST;
-    private static final Pattern APN = Pattern.compile(APN_PATTERN);
+    private static final Pattern APN = Pattern.compile(PolicyDocument.Apn.PATTERN);
     static final String NUMBER_PREFIX = "^\\+[1-9][0-9]{0,14}$";
     static final String NUMBER_OR_SHORT_CODE = "^\\+[1-9][0-9]{0,14}$|^[0-9]{3,8}$";
     private static final Pattern E164_OR_PREFIX = Pattern.compile(NUMBER_PREFIX);

@@ -3,13 +3,18 @@ package io.cellgate.anomaly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.anomaly.Observation.Rejected;
 import io.cellgate.anomaly.Observation.SessionStarted;
+import io.cellgate.network.decision.RejectReason;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +113,12 @@ class EventRulesTest {
                 List.of("IoT.Acme"));
         assertNull(EventRules.unexpectedApn(upperCase, SimWatch.NEW, session(DEVICE, "iot.acme", 6)),
                 "APNs compare without regard to case");
+    }
+
+    @Test
+    void theReasonsThatMakeABurstAreReasonsTheNetworkRefusesWith() {
+        Set<String> codes = Arrays.stream(RejectReason.values()).map(RejectReason::code).collect(Collectors.toSet());
+        assertTrue(codes.containsAll(EventRules.BURST_REASONS), () -> EventRules.BURST_REASONS + " within " + codes);
     }
 
     @Test
