@@ -7,9 +7,11 @@
 -- webhook of its tenant that takes its type (webhook.test only to the webhook it names). A member of data that is null
 -- is left out. Nothing is announced (NOTIFY would make the commits of every writer, the network plane's included, wait
 -- for each other): readers and senders look for what is new by position. The per-SIM counters are taken in key order, so that two transactions never wait
--- for each other in a circle.
+-- for each other in a circle. Sequential scans are off for the same reason as in the senders' functions
+-- (R__webhooks.sql): a session that first planned this at an empty deliveries table would scan it whole for every event.
 DROP FUNCTION IF EXISTS emit_events(new_event[]);
-CREATE FUNCTION emit_events(p_events new_event[]) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION emit_events(p_events new_event[]) RETURNS void LANGUAGE plpgsql SET enable_seqscan = off SET jit = off
+AS $$
 BEGIN
     IF coalesce(cardinality(p_events), 0) = 0 THEN
         RETURN;
