@@ -34,7 +34,8 @@ BEGIN
                              'auth_events', 'events', 'event_sequences',
                              'quota_breaches', 'webhooks', 'webhook_deliveries', 'webhook_attempts',
                              'anomaly_rules', 'anomaly_cursors', 'anomaly_sim_watch', 'data_usage_baselines',
-                             'usage_scans'] LOOP
+                             'usage_scans', 'tenant_sms_addresses', 'sms_messages', 'sms_parts', 'sms_mo_fragments',
+                             'sms_buckets'] LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('DROP POLICY IF EXISTS tenant_isolation ON %I', t);
         EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_visible(tenant_id))', t);

@@ -102,3 +102,20 @@ CREATE OR REPLACE FUNCTION account_data_reports(
         p_kind, p_input_octets, p_output_octets, p_framed_ip, p_imei, p_apn,
         array_fill(NULL::int, ARRAY[cardinality(p_nas_id)]), p_interim_interval, p_stop_cause, p_at)
 $$;
+
+-- Counts SMS (parts) into a SIM's usage of its tenant's current period, MO or MT, if the period's SMS count (both
+-- directions) stays within p_limit (null: no limit). Answers whether they were counted. The counter row's lock orders
+-- concurrent messages of one SIM, so the limit is never overshot.
+CREATE OR REPLACE FUNCTION count_sms(p_tenant text, p_iccid text, p_mo boolean, p_count integer, p_limit bigint)
+    RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE
+    v_period date := (SELECT usage_period(t.billing_day) FROM tenants t WHERE t.id = p_tenant);
+BEGIN
+    INSERT INTO usage_counters (tenant_id, iccid, period) VALUES (p_tenant, p_iccid, v_period) ON CONFLICT DO NOTHING;
+    UPDATE usage_counters u
+    SET sms_mo = u.sms_mo + CASE WHEN p_mo THEN p_count ELSE 0 END,
+        sms_mt = u.sms_mt + CASE WHEN p_mo THEN 0 ELSE p_count END
+    WHERE u.tenant_id = p_tenant AND u.period = v_period AND u.iccid = p_iccid
+      AND (p_limit IS NULL OR u.sms_mo + u.sms_mt + p_count <= p_limit);
+    RETURN FOUND;
+END $$;

@@ -48,7 +48,9 @@ public record Actor(Kind kind, String subject, TenantId tenant, List<String> rol
         /** Delivers the tenants' events to their webhooks. */
         WEBHOOK_SENDER("webhook-sender"),
         /** Judges the tenants' events and usage by their anomaly rules, and suspends SIMs where a rule says so. */
-        ANOMALY_DETECTOR("anomaly-detector");
+        ANOMALY_DETECTOR("anomaly-detector"),
+        /** Expires SMS whose validity passed, applies receipts that came before their submit was recorded. */
+        SMS_UPKEEP("sms-upkeep");
 
         private final String name;
 

@@ -74,8 +74,8 @@ public class DemoData {
             rows.add(new SimImportRow(iccid(i).value(), String.format("26201%010d", i),
                     String.format("+4917000%06d", i), Map.of("batch", "demo-2026-11")));
         }
-        VertxContextSupport.subscribeAndAwait(() -> ensureTenant(ACME, "ACME Logistics", null)
-                .flatMap(t -> ensureTenant(GLOBEX, "Globex Utilities", GLOBEX_QUOTAS))
+        VertxContextSupport.subscribeAndAwait(() -> ensureTenant(ACME, "ACME Logistics", null, List.of("ACME", "+4915550100"))
+                .flatMap(t -> ensureTenant(GLOBEX, "Globex Utilities", GLOBEX_QUOTAS, List.of("GLOBEX")))
                 .flatMap(t -> stock.importSims(SEEDER, rows))
                 .flatMap(done -> stock.assign(SEEDER, range(ACME, 1, 100)))
                 .flatMap(done -> stock.assign(SEEDER, range(GLOBEX, 101, 200)))
@@ -95,10 +95,10 @@ public class DemoData {
     }
 
     /** The demo SIMs are the mark: tenants named acme and globex may exist without them (e.g. made by tests). */
-    private Uni<Void> ensureTenant(TenantId id, String name, TenantQuotas quotas) {
+    private Uni<Void> ensureTenant(TenantId id, String name, TenantQuotas quotas, List<String> smsAddresses) {
         return tenants.exists(SEEDER, id).flatMap(exists -> exists
                 ? Uni.createFrom().voidItem()
-                : tenants.create(SEEDER, new CreateTenantRequest(id, name, quotas, null, null)).replaceWithVoid());
+                : tenants.create(SEEDER, new CreateTenantRequest(id, name, quotas, null, smsAddresses, null)).replaceWithVoid());
     }
 
     private Uni<Void> transition(TenantId tenant, int from, int to, SimAction action) {

@@ -196,6 +196,49 @@ public sealed interface EventData {
             AnomalyEvidence evidence) implements EventData {
     }
 
+    @Schema(name = "SmsStatusChangedData",
+            requiredProperties = {"message_id", "direction", "status", "previous_status", "encoding", "parts", "from",
+                    "to"},
+            description = "sms.status_changed: a message sent through the API moved on: submitted to the SMSC, then"
+                    + " delivered, undeliverable, expired or rejected (GET /api/v1/sms/{message_id} has its parts and"
+                    + " timeline)")
+    record SmsStatusChanged(
+            UUID messageId,
+            @Schema(enumeration = {"mt"}) String direction,
+            @Schema(enumeration = {"queued", "submitted", "delivered", "undeliverable", "expired", "rejected"})
+            String status,
+            @Schema(enumeration = {"queued", "submitted", "delivered", "undeliverable", "expired", "rejected"})
+            String previousStatus,
+            @Schema(enumeration = {"gsm7", "ucs2", "binary"}) String encoding,
+            @Schema(minimum = "1", maximum = "255") int parts,
+            @Schema(description = "Why it failed: an SMPP status, a receipt's error or Cellgate's reason",
+                    maxLength = 64) String error,
+            @Schema(description = "The tenant's address it was sent from", maxLength = 16) String from,
+            @Schema(description = "The device's MSISDN", maxLength = 16) String to) implements EventData {
+    }
+
+    @Schema(name = "SmsFromDeviceData",
+            requiredProperties = {"message_id", "direction", "status", "encoding", "parts", "from", "to",
+                    "data_coding"},
+            description = "sms.received: a device's message to one of the tenant's SMS addresses, whole (the parts of"
+                    + " a long one are put together first), with its text (GSM 7-bit or UCS-2) or its octets (hex);"
+                    + " sms.blocked: one the SIM's policy or state refused (error says why), kept without its content")
+    record SmsFromDevice(
+            UUID messageId,
+            @Schema(enumeration = {"mo"}) String direction,
+            @Schema(enumeration = {"received", "blocked"}) String status,
+            @Schema(enumeration = {"gsm7", "ucs2", "binary"}) String encoding,
+            @Schema(minimum = "1", maximum = "255") int parts,
+            @Schema(description = "The device's MSISDN", maxLength = 16) String from,
+            @Schema(description = "The tenant's address it was sent to", maxLength = 16) String to,
+            @Schema(maxLength = 2550) String text,
+            @Schema(description = "Octets, hex", maxLength = 5100) String binary,
+            @Schema(minimum = "0", maximum = "255") int dataCoding,
+            @Schema(description = "Why it was blocked", enumeration = {"mo_disabled", "sms_limit_reached",
+                    "tenant_suspended", "sim_ready", "sim_suspended", "sim_terminated"}) String error)
+            implements EventData {
+    }
+
     /** What a rule saw; each rule gives the members that concern it. */
     @Schema(name = "AnomalyEvidence", description = "What the rule saw; each rule gives the members that concern it")
     record AnomalyEvidence(

@@ -23,7 +23,10 @@ public enum EventType {
             EventData.TenantQuotaBreached.class),
     @JsonProperty("webhook.test") WEBHOOK_TEST("webhook.test", EventData.WebhookTest.class),
     @JsonProperty("webhook.disabled") WEBHOOK_DISABLED("webhook.disabled", EventData.WebhookDisabled.class),
-    @JsonProperty("anomaly.detected") ANOMALY_DETECTED("anomaly.detected", EventData.AnomalyDetected.class);
+    @JsonProperty("anomaly.detected") ANOMALY_DETECTED("anomaly.detected", EventData.AnomalyDetected.class),
+    @JsonProperty("sms.status_changed") SMS_STATUS_CHANGED("sms.status_changed", EventData.SmsStatusChanged.class),
+    @JsonProperty("sms.received") SMS_RECEIVED("sms.received", EventData.SmsFromDevice.class),
+    @JsonProperty("sms.blocked") SMS_BLOCKED("sms.blocked", EventData.SmsFromDevice.class);
 
     private final String apiName;
     private final Class<? extends EventData> data;

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record CreateTenantRequest(
@@ -17,6 +18,9 @@ public record CreateTenantRequest(
         @Valid TenantQuotas quotas,
         @Min(1) @Max(28) @Schema(description = UpdateTenantRequest.BILLING_DAY, example = "1", minimum = "1",
                 maximum = "28") Integer billingDay,
+        @Size(max = 10) @Schema(description = TenantView.SMS_ADDRESSES)
+        List<@NotNull @Size(min = 1, max = 16) @Pattern(regexp = SmsAddresses.PATTERN, message = SmsAddresses.RULE)
+                String> smsAddresses,
         @Valid @Schema(description = "The tenant's first admin, created in the identity provider with a one-time"
                 + " password and TOTP required at first login, so the tenant is usable at once") FirstAdmin firstAdmin) {
 

@@ -27,7 +27,7 @@ import java.util.Map;
 public class TenantService {
     private static final String COLUMNS =
             "id, name, status, max_sims, api_requests_per_second, api_burst, sms_per_second, billing_day,"
-                    + " webhooks_allow_http, created_at, updated_at";
+                    + " webhooks_allow_http, created_at, updated_at, " + SmsAddresses.COLUMN;
 
     @Inject
     RateLimiter rateLimits;
@@ -46,7 +46,8 @@ public class TenantService {
                         orDefault(quotas.apiRequestsPerSecond(), rateLimits.defaultRate()),
                         orDefault(quotas.apiBurst(), rateLimits.defaultBurst()), quotas.smsPerSecond(),
                         request.billingDay()}))
-                .map(TenantService::single))
+                .flatMap(created -> SmsAddresses.replace(tx, request.id(), request.smsAddresses()))
+                .flatMap(addresses -> find(tx, request.id(), "")))
                 .onFailure(PgErrors::isUniqueViolation).transform(e ->
                         new ProblemException(ProblemType.CONFLICT, "Tenant " + request.id() + " already exists"));
     }
@@ -87,6 +88,7 @@ public class TenantService {
         TenantQuotas quotas = request.quotas() == null ? TenantQuotas.NONE : request.quotas();
         Actor onTenant = actor.actingFor(id);
         return writes.inTransaction(onTenant, onTenant.allTenants(), (tx, note) -> find(tx, id, " FOR UPDATE")
+                .call(before -> SmsAddresses.replace(tx, id, request.smsAddresses()))
                 .flatMap(before -> tx.preparedQuery("UPDATE tenants SET name = coalesce($2, name),"
                                 + " status = coalesce($3, status), max_sims = coalesce($4, max_sims),"
                                 + " api_requests_per_second = coalesce($5, api_requests_per_second),"
@@ -121,7 +123,8 @@ public class TenantService {
                 TenantStatus.fromDb(row.getString("status")),
                 new TenantQuotas(row.getInteger("max_sims"), row.getInteger("api_requests_per_second"),
                         row.getInteger("api_burst"), row.getInteger("sms_per_second")), row.getInteger("billing_day"),
-                row.getBoolean("webhooks_allow_http"), row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(), null);
+                row.getBoolean("webhooks_allow_http"), List.of(row.getArrayOfStrings("sms_addresses")),
+                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(), null);
     }
 
     private static Map<String, Object> auditFields(TenantView tenant) {
@@ -134,6 +137,7 @@ public class TenantService {
         fields.put("sms_per_second", tenant.quotas().smsPerSecond());
         fields.put("billing_day", tenant.billingDay());
         fields.put("webhooks_allow_http", tenant.webhooksAllowHttp());
+        fields.put("sms_addresses", tenant.smsAddresses());
         return fields;
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 /** Thrown anywhere to answer with a problem of a stable type. */
 public class ProblemException extends RuntimeException {
+    private static final String RETRY_AFTER = "retry_after_seconds";
     private final ProblemType type;
     private final Map<String, Object> extensions;
 
@@ -31,6 +32,16 @@ public class ProblemException extends RuntimeException {
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " invalid fields";
         return new ProblemException(ProblemType.VALIDATION_FAILED, detail, Map.of("errors", errors));
+    }
+
+    /** A refusal that may succeed later: answered with Retry-After, and retry_after_seconds in the problem. */
+    public static ProblemException retryLater(ProblemType type, String detail, long seconds) {
+        return new ProblemException(type, detail, Map.of(RETRY_AFTER, seconds));
+    }
+
+    /** Seconds to wait before a retry, when the problem says so. */
+    public Long retryAfterSeconds() {
+        return extensions.get(RETRY_AFTER) instanceof Long seconds ? seconds : null;
     }
 
     public ProblemType type() {
