@@ -61,7 +61,7 @@ public class SmscSimulator implements AutoCloseable {
 
     /** A submit_sm as the simulator took it. */
     public record Submitted(String messageId, String source, String destination, byte esmClass, int dataCoding,
-                            byte[] shortMessage) {
+                            byte[] shortMessage, String sessionId) {
     }
 
     private record PendingReceipt(Submitted submit, boolean delivered, long dueAt) {
@@ -274,7 +274,8 @@ public class SmscSimulator implements AutoCloseable {
             }
             String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
             Submitted submit = new Submitted(id, submitSm.getSourceAddr(), submitSm.getDestAddress(),
-                    submitSm.getEsmClass(), submitSm.getDataCoding() & 0xFF, submitSm.getShortMessage());
+                    submitSm.getEsmClass(), submitSm.getDataCoding() & 0xFF, submitSm.getShortMessage(),
+                    source.getSessionId());
             submitted.add(submit);
             if ((submitSm.getRegisteredDelivery() & 0x03) != 0) {
                 receipts.add(new PendingReceipt(submit, !failingNumbers.contains(submit.destination()),

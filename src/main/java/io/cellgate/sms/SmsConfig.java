@@ -29,6 +29,10 @@ public interface SmsConfig {
     @WithDefault("1h")
     Duration receiptGrace();
 
+    /** How often expired messages are looked for, and early receipts applied (SmsUpkeep). */
+    @WithDefault("30s")
+    Duration upkeepInterval();
+
     /** How long receipts that match no part, and fragments of replies that never became whole, are kept. */
     @WithDefault("24h")
     Duration keepUnmatched();

@@ -23,7 +23,7 @@ public class SmsUpkeep {
     @Inject
     SmsConfig config;
 
-    @Scheduled(every = "${cellgate.sms.upkeep-interval:30s}", delayed = "5s",
+    @Scheduled(every = "${cellgate.sms.upkeep-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run().replaceWithVoid();

@@ -41,7 +41,8 @@ public class SimUsageResource {
     @Path("/usage")
     @Operation(operationId = "getSimUsage", summary = "A SIM's usage in a month, and each limit with what is left",
             description = "Data bytes are counted from the packet gateway's accounting, exactly (integers, both"
-                    + " directions); SMS and voice stay zero until their planes count them.")
+                    + " directions); SMS parts as they are sent (mt) and received (mo); voice stays zero until online"
+                    + " charging counts it.")
     public Uni<SimUsageView> usage(@PathParam("iccid") Iccid iccid,
                                    @QueryParam("period") @Size(max = 7) @Pattern(regexp = Period.PATTERN,
                                            message = "a month as YYYY-MM")

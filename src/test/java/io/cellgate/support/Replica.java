@@ -10,9 +10,12 @@ import org.awaitility.Awaitility;
 /**
  * A replica of the packaged service (target/quarkus-app), started as its own process against the test PostgreSQL and
  * Keycloak (their settings come from the environment scripts/test exports), on its own HTTP and RADIUS ports, with
- * webhooks allowed to reach loopback (the tests' receivers).
+ * webhooks allowed to reach loopback (the tests' receivers), and bound (once it listens) to the tests' SMSC.
  */
 public final class Replica {
+    /** The SMSC the replicas bind to: a simulator the integration tests run ({@code SmsReplicasIT}). */
+    public static final int SMSC_PORT = 12776;
+    public static final String SMSC_PASSWORD = "it-smpp";
     private final int httpPort;
     private final int authPort;
     private Process process;
@@ -39,6 +42,10 @@ public final class Replica {
         process = new ProcessBuilder("java", "-Xmx384m", "-Dquarkus.http.port=" + httpPort,
                 "-Dcellgate.webhooks.allow-loopback=true",
                 "-Dcellgate.radius.auth-port=" + authPort, "-Dcellgate.radius.acct-port=" + acctPort(),
+                "-Dcellgate.smpp.enabled=true", "-Dcellgate.smpp.port=" + SMSC_PORT,
+                "-Dcellgate.smpp.password=" + SMSC_PASSWORD, "-Dcellgate.smpp.reconnect-max=2s",
+                "-Dcellgate.smpp.poll-interval=0.2s", "-Dcellgate.smpp.lease=5s",
+                "-Dcellgate.sms.default-per-second=1000", "-Dcellgate.sms.upkeep-interval=1s",
                 "-jar", System.getProperty("cellgate.app.jar"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                         new File("target/replica-" + httpPort + ".log"))).start();
