@@ -122,6 +122,15 @@ BEGIN
     END LOOP;
 END $$;
 
+-- A part's SMSC id and its receipt are recorded by two transactions that may run at once (the receipt can come
+-- while the submit's outcome is being written, at another replica): each would miss the other, and the receipt would
+-- wait for the upkeep. Both take these locks first, in one order, so the later one sees what the earlier committed.
+CREATE OR REPLACE FUNCTION lock_smsc_ids(p_smsc_ids text[]) RETURNS void LANGUAGE sql AS $$
+    SELECT count(pg_advisory_xact_lock(k)) FROM (
+        SELECT DISTINCT hashtextextended('smsc:' || i, 0) AS k FROM unnest(p_smsc_ids) AS i WHERE i IS NOT NULL
+        ORDER BY 1) keys
+$$;
+
 -- What became of submits this replica claimed: 'submitted' with the SMSC's id (and any receipt that overtook it),
 -- 'retry' at retry_at (throttled, queue full, the session gone before it was sent), 'rejected' by the SMSC (the
 -- message's other parts that are not sent yet are then not sent), 'unconfirmed' (sent, no answer: never sent again).
@@ -133,6 +142,7 @@ CREATE OR REPLACE FUNCTION record_sms_submits(p_replica text, p_message_ids uuid
 DECLARE
     touched uuid[];
 BEGIN
+    PERFORM lock_smsc_ids(p_smsc_ids);
     WITH outcome AS (
         SELECT * FROM unnest(p_message_ids, p_parts, p_outcomes, p_smsc_ids, p_errors, p_retry_at)
                       AS o(message_id, part, outcome, smsc_id, error, retry_at)
@@ -207,19 +217,36 @@ BEGIN
     END IF;
 END $$;
 
--- Keeps receipts (SMSC id, outcome, addresses and start of text) and applies each to its part where it can.
+-- Applies receipts to the submitted parts with their SMSC ids; keeps the others (SMSC id, outcome, addresses and start
+-- of text: a receipt that overtook the record of its submit, or one of a part sent without learning its id) and tries
+-- those by addresses and text. A repeat of a receipt whose part has its outcome already is dropped.
 CREATE OR REPLACE FUNCTION record_sms_receipts(p_smsc_ids text[], p_states text[], p_errors text[],
                                                p_done_at timestamptz[], p_devices text[], p_addresses text[],
                                                p_text_starts bytea[])
     RETURNS void LANGUAGE plpgsql SET jit = off AS $$
 DECLARE
-    kept bigint[];
+    touched uuid[];
+    kept    bigint[];
 BEGIN
-    WITH inserted AS (
-        INSERT INTO sms_receipts (smsc_id, state, error, done_at, device_number, tenant_address, text_start)
+    PERFORM lock_smsc_ids(p_smsc_ids);
+    WITH given AS (
         SELECT * FROM unnest(p_smsc_ids, p_states, p_errors, p_done_at, p_devices, p_addresses, p_text_starts)
+                      AS g(smsc_id, state, error, done_at, device_number, tenant_address, text_start)
+    ), applied AS (
+        UPDATE sms_parts p SET state = g.state, error = g.error, done_at = g.done_at
+        FROM given g WHERE p.smsc_id = g.smsc_id AND p.state = 'submitted'
+        RETURNING p.message_id
+    ), inserted AS (
+        INSERT INTO sms_receipts (smsc_id, state, error, done_at, device_number, tenant_address, text_start)
+        SELECT g.smsc_id, g.state, g.error, g.done_at, g.device_number, g.tenant_address, g.text_start FROM given g
+        WHERE NOT EXISTS (SELECT 1 FROM sms_parts p WHERE p.smsc_id = g.smsc_id)
         RETURNING id
-    ) SELECT array_agg(i.id) INTO kept FROM inserted i;
+    )
+    SELECT (SELECT array_agg(DISTINCT a.message_id) FROM applied a), (SELECT array_agg(i.id) FROM inserted i)
+    INTO touched, kept;
+    IF touched IS NOT NULL THEN
+        PERFORM refresh_sms_status(touched);
+    END IF;
     PERFORM apply_sms_receipts(kept);
 END $$;
 

@@ -157,6 +157,10 @@ public class SmscSimulator implements AutoCloseable {
         }
     }
 
+    public int submittedCount() {
+        return submitted.size();
+    }
+
     public int boundSessions() {
         return (int) sessions.stream().filter(s -> s.getSessionState().isBound()).count();
     }

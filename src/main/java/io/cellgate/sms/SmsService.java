@@ -12,6 +12,7 @@ import io.cellgate.job.JobStore;
 import io.cellgate.ports.SmsGatewayPort;
 import io.cellgate.tenant.TenantGate;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -41,25 +42,39 @@ public class SmsService {
     ObjectMapper json;
     @Inject
     Event<SmsGatewayPort.Queued> queued;
+    @Inject
+    Pool pool;
 
     /**
      * Queues a message to the SIM's device, or answers the one queued earlier with the same idempotency key. Refused
-     * unless the SIM is active with a number, its policy lets it receive SMS, its monthly SMS limit has room for
-     * every part, and the tenant's SMS throughput allows them.
+     * unless the tenant's SMS throughput allows every part, the SIM is active with a number, its policy lets it
+     * receive SMS, and its monthly SMS limit has room for every part.
      */
     public Uni<SmsView> send(Actor actor, Iccid iccid, SendSmsRequest request, String idempotencyKey) {
         MessageParts planned = SmsPlanner.plan(request, ThreadLocalRandom.current().nextInt(256));
         String hash = JobStore.requestHash(json, Map.of("iccid", iccid.value(), "request", request));
-        return gate.write(actor, (tx, note) -> SmsReads.byKey(tx, actor, idempotencyKey, hash)
+        return takeThroughput(actor.requireTenant().value(), planned.parts().size())
+                .onFailure(ProblemException.class).recoverWithUni(refused -> earlier(actor, idempotencyKey, hash)
+                        .map(found -> {
+                            if (found == null) {
+                                throw (ProblemException) refused;
+                            }
+                            return null;
+                        }))
+                .flatMap(taken -> gate.write(actor, (tx, note) -> SmsReads.byKey(tx, actor, idempotencyKey, hash)
                         .flatMap(found -> found != null ? Uni.createFrom().item(found)
                                 : queue(tx, actor, iccid, request, planned, idempotencyKey, hash).invoke(created ->
                                         note.changes(Map.of(), Map.of("message_id", created.id(), "iccid",
                                                 iccid.value(), "parts", created.parts(), "encoding",
-                                                created.encoding().dbValue(), "to", created.to())))))
+                                                created.encoding().dbValue(), "to", created.to()))))))
                 .onFailure(PgErrors::isUniqueViolation)
-                .recoverWithUni(() -> db.transaction(actor.scope(),
-                        tx -> SmsReads.byKey(tx, actor, idempotencyKey, hash)))
+                .recoverWithUni(() -> earlier(actor, idempotencyKey, hash))
                 .invoke(sent -> queued.fireAsync(new SmsGatewayPort.Queued()));
+    }
+
+    /** The message queued earlier with this key, or null. */
+    private Uni<SmsView> earlier(Actor actor, String idempotencyKey, String hash) {
+        return db.transaction(actor.scope(), tx -> SmsReads.byKey(tx, actor, idempotencyKey, hash));
     }
 
     private Uni<SmsView> queue(SqlConnection tx, Actor actor, Iccid iccid, SendSmsRequest request,
@@ -88,10 +103,9 @@ public class SmsService {
                                             + " has no room for " + planned.parts().size() + " more SMS within its"
                                             + " monthly limit of " + limit);
                                 }
-                                return takeThroughput(tx, tenant, planned.parts().size());
-                            })
-                            .flatMap(ok -> insert(tx, actor, iccid, sim.getString(1), source, request, planned,
-                                    idempotencyKey, hash));
+                                return insert(tx, actor, iccid, sim.getString(1), source, request, planned,
+                                        idempotencyKey, hash);
+                            });
                 });
     }
 
@@ -120,8 +134,15 @@ public class SmsService {
         return asked;
     }
 
-    private Uni<Void> takeThroughput(SqlConnection tx, String tenant, int parts) {
-        return tx.preparedQuery("SELECT granted, tokens, rate FROM take_sms_tokens($1, 'accept', $2, false, $3, $4)")
+    /**
+     * Takes the parts from the tenant's 'accept' bucket first, in a statement of its own (take_sms_tokens runs with
+     * the owner's rights and touches only the bucket): inside the sending transaction, the bucket row would stay
+     * locked until its commit and every send of the tenant would queue behind it. A send refused afterwards has spent
+     * its tokens: the limit can only be stricter than the bucket, never looser. A retry of a queued message is
+     * answered with it even when the bucket is empty.
+     */
+    private Uni<Void> takeThroughput(String tenant, int parts) {
+        return pool.preparedQuery("SELECT granted, tokens, rate FROM take_sms_tokens($1, 'accept', $2, false, $3, $4)")
                 .execute(Tuple.of(tenant, parts, config.defaultPerSecond(), config.acceptBurstSeconds()))
                 .map(rows -> {
                     Row bucket = rows.iterator().next();
