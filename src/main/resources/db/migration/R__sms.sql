@@ -35,7 +35,7 @@ GRANT EXECUTE ON FUNCTION take_sms_tokens(text, text, integer, boolean, double p
 
 -- A message's status from its parts: the first failure decides; delivered when every part is; submitted when every
 -- part went to the SMSC.
-CREATE OR REPLACE FUNCTION refresh_sms_status(p_ids uuid[]) RETURNS void LANGUAGE sql AS $$
+CREATE OR REPLACE FUNCTION refresh_sms_status(p_ids uuid[]) RETURNS void LANGUAGE sql SET enable_seqscan = off AS $$
     UPDATE sms_messages m
     SET status = s.status,
         error = coalesce(m.error, s.error),
@@ -54,6 +54,9 @@ CREATE OR REPLACE FUNCTION refresh_sms_status(p_ids uuid[]) RETURNS void LANGUAG
     WHERE m.id = s.message_id AND m.status IS DISTINCT FROM s.status
 $$;
 
+-- The functions of the submit path run with sequential scans off, as the senders' of webhooks do (R__webhooks.sql):
+-- a plan made while a table was small stays with the connection and would scan the whole table for every batch.
+
 -- Claims up to p_limit parts to submit now, for replica p_replica until p_lease has passed, fairly between tenants:
 -- the tenant served longest ago first, each up to an equal share and what its 'submit' bucket allows (so the
 -- tenant's sms_per_second holds across replicas). A tenant another replica is claiming for is skipped this time.
@@ -64,7 +67,7 @@ CREATE OR REPLACE FUNCTION claim_sms_parts(p_replica text, p_limit integer, p_le
     RETURNS TABLE (message_id uuid, part smallint, tenant_id text, short_message bytea, device_number text,
                    tenant_address text, data_coding smallint, concatenated boolean, has_udh boolean,
                    expires_at timestamptz)
-    LANGUAGE plpgsql SET jit = off AS $$
+    LANGUAGE plpgsql SET enable_seqscan = off SET jit = off AS $$
 DECLARE
     unconfirmed uuid[];
     due_tenants text[];
@@ -138,12 +141,13 @@ $$;
 CREATE OR REPLACE FUNCTION record_sms_submits(p_replica text, p_message_ids uuid[], p_parts smallint[],
                                               p_outcomes text[], p_smsc_ids text[], p_errors text[],
                                               p_retry_at timestamptz[])
-    RETURNS void LANGUAGE plpgsql SET jit = off AS $$
+    RETURNS void LANGUAGE plpgsql SET enable_seqscan = off SET jit = off AS $$
 DECLARE
     touched uuid[];
 BEGIN
     PERFORM lock_smsc_ids(p_smsc_ids);
-    WITH outcome AS (
+    -- materialized: an unnest joined in place is evaluated again for every part it is compared with
+    WITH outcome AS MATERIALIZED (
         SELECT * FROM unnest(p_message_ids, p_parts, p_outcomes, p_smsc_ids, p_errors, p_retry_at)
                       AS o(message_id, part, outcome, smsc_id, error, retry_at)
     ), updated AS (
@@ -156,7 +160,7 @@ BEGIN
             done_at = CASE WHEN o.outcome = 'rejected' THEN now() END,
             lease_until = NULL
         FROM outcome o
-        WHERE (p.message_id, p.part) = (o.message_id, o.part) AND p.state = 'submitting' AND p.claimed_by = p_replica
+        WHERE p.message_id = o.message_id AND p.part = o.part AND p.state = 'submitting' AND p.claimed_by = p_replica
         RETURNING p.message_id, o.outcome
     ), abandoned AS (
         UPDATE sms_parts p SET state = 'rejected', error = 'message_rejected', done_at = now()
@@ -174,7 +178,7 @@ END $$;
 -- Applies kept receipts to the submitted parts they belong to: by the SMSC's id, or, for a part sent without learning
 -- its id (when no part has the receipt's id), by the same device, tenant address and start of text (the oldest such
 -- part first). Applied receipts are removed, and so are repeats of receipts already applied.
-CREATE OR REPLACE FUNCTION apply_sms_receipts(p_ids bigint[]) RETURNS void LANGUAGE plpgsql SET jit = off AS $$
+CREATE OR REPLACE FUNCTION apply_sms_receipts(p_ids bigint[]) RETURNS void LANGUAGE plpgsql SET enable_seqscan = off SET jit = off AS $$
 DECLARE
     touched uuid[];
 BEGIN
@@ -223,13 +227,13 @@ END $$;
 CREATE OR REPLACE FUNCTION record_sms_receipts(p_smsc_ids text[], p_states text[], p_errors text[],
                                                p_done_at timestamptz[], p_devices text[], p_addresses text[],
                                                p_text_starts bytea[])
-    RETURNS void LANGUAGE plpgsql SET jit = off AS $$
+    RETURNS void LANGUAGE plpgsql SET enable_seqscan = off SET jit = off AS $$
 DECLARE
     touched uuid[];
     kept    bigint[];
 BEGIN
     PERFORM lock_smsc_ids(p_smsc_ids);
-    WITH given AS (
+    WITH given AS MATERIALIZED (
         SELECT * FROM unnest(p_smsc_ids, p_states, p_errors, p_done_at, p_devices, p_addresses, p_text_starts)
                       AS g(smsc_id, state, error, done_at, device_number, tenant_address, text_start)
     ), applied AS (
