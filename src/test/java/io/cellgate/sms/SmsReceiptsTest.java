@@ -1,0 +1,145 @@
+package io.cellgate.sms;
+
+import static io.cellgate.support.Api.ACME_OPERATOR;
+import static io.cellgate.support.Api.ACME_VIEWER;
+import static io.cellgate.support.Api.as;
+import static io.cellgate.support.Api.ensureTenant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.cellgate.common.Actor;
+import io.cellgate.common.Origin;
+import io.cellgate.demo.DemoSmsc;
+import io.cellgate.ports.SmsGatewayPort;
+import io.cellgate.ports.SmsGatewayPort.FinalState;
+import io.cellgate.ports.SmsGatewayPort.PartToSubmit;
+import io.cellgate.ports.SmsGatewayPort.Receipt;
+import io.cellgate.ports.SmsGatewayPort.SubmitOutcome;
+import io.cellgate.support.OwnerDatabase;
+import io.cellgate.support.TestSims;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The receipt paths that a healthy SMSC seldom takes, driven through the port the SMPP session uses: a receipt
+ * delivered twice, one that overtakes the record of its submit, and one of a part whose replica died before it learned
+ * the SMSC's id. Each ends with the message delivered once and no receipt left over.
+ */
+@QuarkusTest
+class SmsReceiptsTest {
+    private static final Actor SMSC = Actor.networkFunction("test-smsc", Origin.system("test-smsc"));
+
+    @Inject
+    SmsGatewayPort gateway;
+    @Inject
+    DemoSmsc smsc;
+    @Inject
+    Vertx vertx;
+    private Pool owner;
+
+    @BeforeAll
+    static void tenant() {
+        ensureTenant("acme");
+    }
+
+    @BeforeEach
+    void holdTheSimulatorsReceipts() {
+        smsc.simulator().pauseReceipts(true);
+        owner = OwnerDatabase.open(vertx);
+    }
+
+    @AfterEach
+    void release() {
+        smsc.simulator().pauseReceipts(false);
+        owner.close();
+    }
+
+    @Test
+    void aReceiptDeliveredTwiceCountsOnce() {
+        Submitted sent = submitted("twice");
+        Receipt receipt = new Receipt(sent.smscId(), FinalState.DELIVERED, null, Instant.now(), "+" + sent.device(),
+                sent.from(), null);
+        gateway.receipts(SMSC, List.of(receipt)).await().atMost(Duration.ofSeconds(10));
+        gateway.receipts(SMSC, List.of(receipt)).await().atMost(Duration.ofSeconds(10));
+        assertEquals("delivered", message(sent.id()).getString("status"));
+        assertEquals(0L, keptReceipts(sent.smscId()));
+    }
+
+    @Test
+    void aReceiptThatOvertakesTheRecordOfItsSubmitIsKeptAndAppliedWhenTheSubmitIsRecorded() {
+        Submitted sent = submitted("overtaken");
+        String early = "early" + UUID.randomUUID().toString().substring(0, 8);
+        owner.preparedQuery("UPDATE sms_parts SET state = 'submitting', claimed_by = 'test-replica', smsc_id = NULL,"
+                        + " lease_until = now() + interval '1 hour' WHERE message_id = $1")
+                .execute(Tuple.of(UUID.fromString(sent.id()))).await().atMost(Duration.ofSeconds(10));
+        gateway.receipts(SMSC, List.of(new Receipt(early, FinalState.DELIVERED, null, Instant.now(),
+                "+" + sent.device(), sent.from(), null))).await().atMost(Duration.ofSeconds(10));
+        assertEquals(1L, keptReceipts(early));
+
+        PartToSubmit part = new PartToSubmit(UUID.fromString(sent.id()), 1, "acme", new byte[0], "+" + sent.device(),
+                sent.from(), 0, false, Instant.now().plusSeconds(3600));
+        gateway.submitted(SMSC, "test-replica", List.of(SubmitOutcome.submitted(part, early)))
+                .await().atMost(Duration.ofSeconds(10));
+        JsonPath message = message(sent.id());
+        assertEquals("delivered", message.getString("status"));
+        assertEquals(early, message.getString("part_details[0].smsc_message_id"));
+        assertEquals(0L, keptReceipts(early));
+    }
+
+    @Test
+    void aPartSentWithoutItsIdIsFoundByItsDeviceAddressAndText() {
+        Submitted sent = submitted("unconfirmed part");
+        owner.preparedQuery("UPDATE sms_parts SET smsc_id = NULL, error = 'submit_unconfirmed' WHERE message_id = $1")
+                .execute(Tuple.of(UUID.fromString(sent.id()))).await().atMost(Duration.ofSeconds(10));
+        String found = "found" + UUID.randomUUID().toString().substring(0, 8);
+        gateway.receipts(SMSC, List.of(new Receipt(found, FinalState.UNDELIVERABLE, "err_001", Instant.now(),
+                "+" + sent.device(), sent.from(), sent.text().getBytes(StandardCharsets.ISO_8859_1))))
+                .await().atMost(Duration.ofSeconds(10));
+        JsonPath message = message(sent.id());
+        assertEquals("undeliverable", message.getString("status"));
+        assertEquals(found, message.getString("part_details[0].smsc_message_id"));
+        assertEquals(0L, keptReceipts(found));
+    }
+
+    private record Submitted(String id, String smscId, String device, String text, String from) {
+    }
+
+    /** A message sent through the API and submitted to the simulator, whose receipt is held back. */
+    private Submitted submitted(String what) {
+        TestSims sims = TestSims.assignedTo("acme", 1);
+        String iccid = sims.iccids.get(0);
+        as(ACME_OPERATOR).post("/api/v1/sims/" + iccid + "/activate").then().statusCode(200);
+        String text = what + " " + UUID.randomUUID().toString().substring(0, 8);
+        String id = as(ACME_OPERATOR).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("text", text)).post("/api/v1/sims/" + iccid + "/sms").then().statusCode(201)
+                .extract().path("id");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "submitted".equals(message(id).getString("status")));
+        String device = ((String) sims.rows.get(0).get("msisdn")).substring(1);
+        JsonPath submitted = message(id);
+        return new Submitted(id, submitted.getString("part_details[0].smsc_message_id"), device, text,
+                submitted.getString("from"));
+    }
+
+    private static JsonPath message(String id) {
+        return as(ACME_VIEWER).get("/api/v1/sms/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    private long keptReceipts(String smscId) {
+        return owner.preparedQuery("SELECT count(*) FROM sms_receipts WHERE smsc_id = $1").execute(Tuple.of(smscId))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
+}
