@@ -5,6 +5,7 @@ import io.cellgate.common.id.TenantId;
 import io.cellgate.identity.TenantUserView;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Tenant")
@@ -16,7 +17,8 @@ public record TenantView(
         @Schema(description = "The day of the month (1-28) on which the tenant's usage periods start, at 00:00 UTC",
                 example = "1", minimum = "1", maximum = "28") int billingDay,
         @Schema(description = WEBHOOKS_ALLOW_HTTP) boolean webhooksAllowHttp,
-        @Schema(description = SMS_ADDRESSES, maxItems = 10) List<String> smsAddresses,
+        @Schema(description = SMS_ADDRESSES, maxItems = 10, type = SchemaType.ARRAY,
+                implementation = SmsAddress.class) List<String> smsAddresses,
         Instant createdAt,
         Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,6 +28,12 @@ public record TenantView(
     TenantView withFirstAdmin(TenantUserView admin) {
         return new TenantView(id, name, status, quotas, billingDay, webhooksAllowHttp, smsAddresses, createdAt, updatedAt,
                 admin);
+    }
+
+    /** The schema of one SMS address. */
+    @Schema(name = "SmsAddress", type = SchemaType.STRING, maxLength = 16, pattern = SmsAddresses.PATTERN,
+            example = "ACME")
+    interface SmsAddress {
     }
 
     static final String SMS_ADDRESSES = "The tenant's A2P SMS addresses (a long number with +, a short code, or an"
