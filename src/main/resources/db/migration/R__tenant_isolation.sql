@@ -55,6 +55,12 @@ ALTER TABLE nas_clients ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tenant_isolation ON nas_clients;
 CREATE POLICY tenant_isolation ON nas_clients USING (current_setting('cellgate.tenant', true) = '*');
 
+-- SMS receipts that found no part yet belong to no known tenant: only the all-tenants scope (the SMPP session) sees
+-- them.
+ALTER TABLE sms_receipts ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tenant_isolation ON sms_receipts;
+CREATE POLICY tenant_isolation ON sms_receipts USING (current_setting('cellgate.tenant', true) = '*');
+
 -- A job's failures are visible with the job (the subquery is itself filtered by the jobs policy).
 ALTER TABLE job_failures ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tenant_isolation ON job_failures;
