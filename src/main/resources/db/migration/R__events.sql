@@ -183,8 +183,13 @@ CREATE OR REPLACE FUNCTION data_limit(p_iccid text) RETURNS bigint LANGUAGE sql 
     SELECT (d.policy #>> '{limits,data_bytes,limit}')::bigint FROM sim_decisions d WHERE d.iccid = p_iccid
 $$;
 
--- Data limit thresholds as the usage counters record them (once per period): each warning threshold crossed, and the
--- limit reached, with the usage and the limit at that moment.
+-- A SIM's monthly SMS limit (parts, both directions; null: none), from its decision row.
+CREATE OR REPLACE FUNCTION sms_limit(p_iccid text) RETURNS bigint LANGUAGE sql STABLE AS $$
+    SELECT (d.policy #>> '{limits,sms_count,limit}')::bigint FROM sim_decisions d WHERE d.iccid = p_iccid
+$$;
+
+-- Data and SMS limit thresholds as the usage counters record them (once per period): each warning threshold crossed,
+-- and the limit reached, with the usage and the limit at that moment.
 CREATE OR REPLACE FUNCTION usage_counters_updated_events() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off SET jit = off AS $$
 BEGIN
     PERFORM emit_events(array_agg((e.tenant_id, e.iccid, e.type, e.data)::new_event ORDER BY e.iccid, e.rank))
@@ -203,6 +208,19 @@ BEGIN
                                                       FROM sim_decisions d WHERE d.iccid = n.iccid), 'block'))
         FROM new_rows n JOIN old_rows o ON (o.tenant_id, o.period, o.iccid) = (n.tenant_id, n.period, n.iccid)
         WHERE n.data_limit_reached_at IS NOT NULL AND o.data_limit_reached_at IS NULL
+        UNION ALL
+        SELECT n.tenant_id, n.iccid, 2000 + w.percent, 'usage.limit_warning',
+               jsonb_build_object('service', 'sms', 'period_start', n.period, 'percent', w.percent,
+                                  'used', n.sms_mo + n.sms_mt, 'limit', sms_limit(n.iccid))
+        FROM new_rows n JOIN old_rows o ON (o.tenant_id, o.period, o.iccid) = (n.tenant_id, n.period, n.iccid)
+        CROSS JOIN LATERAL unnest(n.sms_warned) AS w(percent)
+        WHERE n.sms_warned IS DISTINCT FROM o.sms_warned AND NOT w.percent = ANY (o.sms_warned)
+        UNION ALL
+        SELECT n.tenant_id, n.iccid, 3000, 'usage.limit_reached',
+               jsonb_build_object('service', 'sms', 'period_start', n.period, 'used', n.sms_mo + n.sms_mt,
+                                  'limit', sms_limit(n.iccid), 'action', 'block')
+        FROM new_rows n JOIN old_rows o ON (o.tenant_id, o.period, o.iccid) = (n.tenant_id, n.period, n.iccid)
+        WHERE n.sms_limit_reached_at IS NOT NULL AND o.sms_limit_reached_at IS NULL
     ) e;
     RETURN NULL;
 END $$;

@@ -105,8 +105,11 @@ $$;
 
 -- Counts SMS (parts) into a SIM's usage of its tenant's current period, MO or MT, if the period's SMS count (both
 -- directions) stays within p_limit (null: no limit). Answers whether they were counted. The counter row's lock orders
--- concurrent messages of one SIM, so the limit is never overshot.
-CREATE OR REPLACE FUNCTION count_sms(p_tenant text, p_iccid text, p_mo boolean, p_count integer, p_limit bigint)
+-- concurrent messages of one SIM, so the limit is never overshot. The warning thresholds (percent of the limit) crossed
+-- now and the limit reached now are recorded once per period (the events follow, R__events.sql).
+DROP FUNCTION IF EXISTS count_sms(text, text, boolean, integer, bigint);
+CREATE OR REPLACE FUNCTION count_sms(p_tenant text, p_iccid text, p_mo boolean, p_count integer, p_limit bigint,
+                                     p_warn_percents integer[])
     RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
     v_period date := (SELECT usage_period(t.billing_day) FROM tenants t WHERE t.id = p_tenant);
@@ -114,7 +117,14 @@ BEGIN
     INSERT INTO usage_counters (tenant_id, iccid, period) VALUES (p_tenant, p_iccid, v_period) ON CONFLICT DO NOTHING;
     UPDATE usage_counters u
     SET sms_mo = u.sms_mo + CASE WHEN p_mo THEN p_count ELSE 0 END,
-        sms_mt = u.sms_mt + CASE WHEN p_mo THEN 0 ELSE p_count END
+        sms_mt = u.sms_mt + CASE WHEN p_mo THEN 0 ELSE p_count END,
+        sms_warned = CASE WHEN p_limit IS NULL THEN u.sms_warned ELSE u.sms_warned || ARRAY(
+            SELECT w FROM unnest(p_warn_percents) w
+            WHERE NOT w = ANY (u.sms_warned) AND (u.sms_mo + u.sms_mt + p_count) * 100 >= w::bigint * p_limit
+            ORDER BY w) END,
+        sms_limit_reached_at = CASE WHEN u.sms_limit_reached_at IS NULL AND p_limit IS NOT NULL
+                                         AND u.sms_mo + u.sms_mt + p_count >= p_limit THEN now()
+                                    ELSE u.sms_limit_reached_at END
     WHERE u.tenant_id = p_tenant AND u.period = v_period AND u.iccid = p_iccid
       AND (p_limit IS NULL OR u.sms_mo + u.sms_mt + p_count <= p_limit);
     RETURN FOUND;

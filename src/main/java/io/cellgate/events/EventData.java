@@ -118,11 +118,13 @@ public sealed interface EventData {
             requiredProperties = {"service", "period_start", "percent", "used"}, description = "usage.limit_warning: the SIM's usage in the period crossed"
             + " a warning threshold of its limit")
     record UsageLimitWarning(
-            @Schema(enumeration = {"data"}) String service,
+            @Schema(enumeration = {"data", "sms"}) String service,
             LocalDate periodStart,
             @Schema(description = "The threshold, percent of the limit", minimum = "1", maximum = "100") int percent,
-            @Schema(description = "Used in the period (bytes for data)", minimum = "0", maximum = MAX_LONG) long used,
-            @Schema(description = "The limit (bytes for data)", minimum = "0", maximum = MAX_LONG) long limit)
+            @Schema(description = "Used in the period (bytes for data, parts both ways for SMS)", minimum = "0",
+                    maximum = MAX_LONG) long used,
+            @Schema(description = "The limit (bytes for data, parts for SMS)", minimum = "0", maximum = MAX_LONG)
+            long limit)
             implements EventData {
     }
 
@@ -130,7 +132,7 @@ public sealed interface EventData {
             requiredProperties = {"service", "period_start", "used", "action"}, description = "usage.limit_reached: the SIM used its whole limit for the"
             + " period; the action says what the network now does")
     record UsageLimitReached(
-            @Schema(enumeration = {"data"}) String service,
+            @Schema(enumeration = {"data", "sms"}) String service,
             LocalDate periodStart,
             @Schema(minimum = "0", maximum = MAX_LONG) long used,
             @Schema(minimum = "0", maximum = MAX_LONG) long limit,

@@ -106,7 +106,7 @@ public class SmsGateway implements SmsGatewayPort {
         return db.transaction(smsc.allTenants(), tx -> tx.preparedQuery("""
                         SELECT d.tenant_id, d.iccid, d.sim_status, d.tenant_status,
                                coalesce((d.policy #>> '{sms,mo_enabled}')::boolean, false),
-                               (d.policy #>> '{limits,sms_count,limit}')::bigint
+                               (d.policy #>> '{limits,sms_count,limit}')::bigint, """ + SmsService.WARN_PERCENTS + """
                         FROM tenant_sms_addresses a
                         JOIN sims s ON s.msisdn = $1 AND s.tenant_id = a.tenant_id
                         JOIN sim_decisions d ON d.iccid = s.iccid
@@ -166,8 +166,9 @@ public class SmsGateway implements SmsGatewayPort {
                 : !"active".equals(sim.getString(2)) ? "sim_" + sim.getString(2)
                 : !sim.getBoolean(4) ? "mo_disabled" : null;
         Uni<String> reason = refusal != null ? Uni.createFrom().item(refusal)
-                : tx.preparedQuery("SELECT count_sms($1, $2, true, $3, $4)")
-                        .execute(Tuple.of(sim.getString(0), sim.getString(1), parts, sim.getLong(5)))
+                : tx.preparedQuery("SELECT count_sms($1, $2, true, $3, $4, $5)")
+                        .execute(Tuple.of(sim.getString(0), sim.getString(1), parts, sim.getLong(5),
+                                sim.getArrayOfIntegers(6)))
                         .map(rows -> rows.iterator().next().getBoolean(0) ? null : "sms_limit_reached");
         return reason.flatMap(blocked -> {
             SmsEncoding encoding = SmsEncoding.ofDataCoding(sms.dataCoding());

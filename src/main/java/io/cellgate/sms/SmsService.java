@@ -32,6 +32,10 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @ApplicationScoped
 public class SmsService {
+    /** The warning thresholds of a decision row's SMS limit (percent), as an integer array. */
+    static final String WARN_PERCENTS = "ARRAY(SELECT jsonb_array_elements_text(coalesce(d.policy"
+            + " #> '{limits,sms_count,warn_percent}', '[]'))::int)";
+
     @Inject
     TenantGate gate;
     @Inject
@@ -84,7 +88,7 @@ public class SmsService {
                         SELECT d.sim_status, d.msisdn, coalesce((d.policy #>> '{sms,mt_enabled}')::boolean, false),
                                (d.policy #>> '{limits,sms_count,limit}')::bigint,
                                ARRAY(SELECT a.address FROM tenant_sms_addresses a WHERE a.tenant_id = $2
-                                     ORDER BY a.position)
+                                     ORDER BY a.position), """ + WARN_PERCENTS + """
                         FROM sim_decisions d WHERE d.iccid = $1 AND d.tenant_id = $2""")
                 .execute(Tuple.of(iccid.value(), tenant))
                 .flatMap(rows -> {
@@ -95,8 +99,9 @@ public class SmsService {
                     String source = source(request.from(), sim.getArrayOfStrings(4));
                     requireDeliverable(iccid, sim);
                     Long limit = sim.getLong(3);
-                    return tx.preparedQuery("SELECT count_sms($1, $2, false, $3, $4)")
-                            .execute(Tuple.of(tenant, iccid.value(), planned.parts().size(), limit))
+                    return tx.preparedQuery("SELECT count_sms($1, $2, false, $3, $4, $5)")
+                            .execute(Tuple.of(tenant, iccid.value(), planned.parts().size(), limit,
+                                    sim.getArrayOfIntegers(5)))
                             .flatMap(counted -> {
                                 if (!counted.iterator().next().getBoolean(0)) {
                                     throw new ProblemException(ProblemType.SMS_LIMIT_REACHED, "SIM " + iccid

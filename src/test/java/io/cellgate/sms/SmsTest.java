@@ -204,12 +204,21 @@ class SmsTest {
                 .patch("/api/v1/sims/" + iccid + "/policy").then().statusCode(200);
         problem(send(ACME_OPERATOR, iccid, Map.of("text", "blocked"), key()), 409, "sms-mt-disabled");
         as(ACME_OPERATOR).header("If-Match", "*").body(Map.of("overrides", Map.of("sms", Map.of("mt_enabled", true),
-                "limits", Map.of("sms_count", Map.of("limit", 2))))).patch("/api/v1/sims/" + iccid + "/policy")
-                .then().statusCode(200);
+                "limits", Map.of("sms_count", Map.of("limit", 2, "warn_percent", List.of(50))))))
+                .patch("/api/v1/sims/" + iccid + "/policy").then().statusCode(200);
         send(ACME_OPERATOR, iccid, Map.of("text", "one part"), key()).statusCode(201);
         problem(send(ACME_OPERATOR, iccid, Map.of("text", "z".repeat(200)), key()), 409, "sms-limit-reached");
         send(ACME_OPERATOR, iccid, Map.of("text", "the last one"), key()).statusCode(201);
         problem(send(ACME_OPERATOR, iccid, Map.of("text", "over"), key()), 409, "sms-limit-reached");
+        Map<String, Object> warning = TenantEvents.data(
+                TenantEvents.awaitOfType(ACME_VIEWER, iccid, "usage.limit_warning").get(0));
+        assertEquals(Map.of("service", "sms", "percent", 50, "used", 1, "limit", 2),
+                Map.of("service", warning.get("service"), "percent", warning.get("percent"), "used",
+                        warning.get("used"), "limit", warning.get("limit")));
+        Map<String, Object> reached = TenantEvents.data(
+                TenantEvents.awaitOfType(ACME_VIEWER, iccid, "usage.limit_reached").get(0));
+        assertEquals(List.of("sms", 2, 2, "block"), List.of(reached.get("service"), reached.get("used"),
+                reached.get("limit"), reached.get("action")));
 
         as(ACME_OPERATOR).post("/api/v1/sims/" + iccid + "/suspend").then().statusCode(200);
         problem(send(ACME_OPERATOR, iccid, Map.of("text", "suspended"), key()), 409, "sim-not-active");
