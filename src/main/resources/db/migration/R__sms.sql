@@ -105,9 +105,11 @@ BEGIN
         CONTINUE WHEN allowed = 0;
         RETURN QUERY
         WITH picked AS (
-            SELECT p.message_id, p.part FROM sms_parts p
+            -- a part of a message that has failed or expired is not sent (the upkeep expires it)
+            SELECT p.message_id, p.part FROM sms_parts p JOIN sms_messages m ON m.id = p.message_id
             WHERE p.tenant_id = tenant AND p.state = 'pending' AND p.due_at <= now()
-            ORDER BY p.due_at, p.message_id, p.part LIMIT allowed FOR UPDATE SKIP LOCKED
+              AND m.status IN ('queued', 'submitted') AND m.expires_at > now() + interval '1 second'
+            ORDER BY p.due_at, p.message_id, p.part LIMIT allowed FOR UPDATE OF p SKIP LOCKED
         ), claimed_parts AS (
             UPDATE sms_parts p SET state = 'submitting', claimed_by = p_replica, lease_until = now() + p_lease,
                                    attempts = p.attempts + 1
@@ -127,11 +129,12 @@ END $$;
 
 -- A part's SMSC id and its receipt are recorded by two transactions that may run at once (the receipt can come
 -- while the submit's outcome is being written, at another replica): each would miss the other, and the receipt would
--- wait for the upkeep. Both take these locks first, in one order, so the later one sees what the earlier committed.
+-- wait for the upkeep. Both take these locks first, in one order, so the later one sees what the earlier committed:
+-- one of 128 per id (a group of 1,000 ids must not fill the server's lock table).
 CREATE OR REPLACE FUNCTION lock_smsc_ids(p_smsc_ids text[]) RETURNS void LANGUAGE sql AS $$
     SELECT count(pg_advisory_xact_lock(k)) FROM (
-        SELECT DISTINCT hashtextextended('smsc:' || i, 0) AS k FROM unnest(p_smsc_ids) AS i WHERE i IS NOT NULL
-        ORDER BY 1) keys
+        SELECT DISTINCT 7370000 + abs(hashtextextended(i, 0) % 128) AS k FROM unnest(p_smsc_ids) AS i
+        WHERE i IS NOT NULL ORDER BY 1) keys
 $$;
 
 -- What became of submits this replica claimed: 'submitted' with the SMSC's id (and any receipt that overtook it),
@@ -170,15 +173,18 @@ BEGIN
     SELECT array_agg(DISTINCT t.message_id) INTO touched
     FROM (SELECT u.message_id FROM updated u UNION ALL SELECT a.message_id FROM abandoned a) t;
     IF touched IS NOT NULL THEN
-        PERFORM apply_sms_receipts(ARRAY(SELECT r.id FROM sms_receipts r WHERE r.smsc_id = ANY (p_smsc_ids)));
+        PERFORM apply_sms_receipts(ARRAY(SELECT r.id FROM sms_receipts r WHERE r.smsc_id = ANY (p_smsc_ids)), false);
         PERFORM refresh_sms_status(touched);
     END IF;
 END $$;
 
--- Applies kept receipts to the submitted parts they belong to: by the SMSC's id, or, for a part sent without learning
--- its id (when no part has the receipt's id), by the same device, tenant address and start of text (the oldest such
--- part first). Applied receipts are removed, and so are repeats of receipts already applied.
-CREATE OR REPLACE FUNCTION apply_sms_receipts(p_ids bigint[]) RETURNS void LANGUAGE plpgsql SET enable_seqscan = off SET jit = off AS $$
+-- Applies kept receipts to the submitted parts they belong to: by the SMSC's id, or, with p_guess (the upkeep, for
+-- receipts kept longer than any submit's outcome can take to be recorded), for a part sent without learning its id
+-- before the receipt came: the oldest such part of the same device and tenant address whose octets hold the start of
+-- the receipt's text. Applied receipts are removed, and so are repeats of receipts already applied.
+DROP FUNCTION IF EXISTS apply_sms_receipts(bigint[]);
+CREATE OR REPLACE FUNCTION apply_sms_receipts(p_ids bigint[], p_guess boolean) RETURNS void LANGUAGE plpgsql
+    SET enable_seqscan = off SET jit = off AS $$
 DECLARE
     touched uuid[];
 BEGIN
@@ -195,17 +201,17 @@ BEGIN
             SELECT p.message_id, p.part FROM sms_parts p WHERE p.smsc_id = r.smsc_id AND p.state = 'submitted'
             UNION ALL
             (SELECT p.message_id, p.part FROM sms_messages m JOIN sms_parts p ON p.message_id = m.id
-             WHERE NOT EXISTS (SELECT 1 FROM sms_parts known WHERE known.smsc_id = r.smsc_id)
-               AND p.state = 'submitted' AND p.smsc_id IS NULL AND m.device_number = r.device_number
-               AND m.tenant_address = r.tenant_address AND m.direction = 'mt'
-               AND (r.text_start IS NULL OR position(r.text_start IN p.short_message) > 0)
+             WHERE p_guess AND NOT EXISTS (SELECT 1 FROM sms_parts known WHERE known.smsc_id = r.smsc_id)
+               AND p.state = 'submitted' AND p.smsc_id IS NULL AND p.submitted_at <= r.received_at
+               AND m.device_number = r.device_number AND m.tenant_address = r.tenant_address
+               AND m.direction = 'mt' AND r.text_start IS NOT NULL AND position(r.text_start IN p.short_message) > 0
              ORDER BY p.submitted_at, p.message_id, p.part LIMIT 1)
             LIMIT 1) target
         ORDER BY target.message_id, target.part, r.id
     ), applied AS (
         UPDATE sms_parts p SET state = m.state, error = m.error, done_at = m.done_at,
                                smsc_id = coalesce(p.smsc_id, m.smsc_id)
-        FROM matched m WHERE (p.message_id, p.part) = (m.message_id, m.part)
+        FROM matched m WHERE p.message_id = m.message_id AND p.part = m.part AND p.state = 'submitted'
         RETURNING p.message_id
     ), removed AS (
         -- applied now, or a repeat of a receipt whose part has its outcome already
@@ -251,26 +257,30 @@ BEGIN
     IF touched IS NOT NULL THEN
         PERFORM refresh_sms_status(touched);
     END IF;
-    PERFORM apply_sms_receipts(kept);
+    PERFORM apply_sms_receipts(kept, false);
 END $$;
 
--- Background upkeep: applies receipts kept earlier that have a part now, expires what its validity passed (parts
--- never sent, and sent parts whose receipt did not come within p_grace after it), and removes receipts and reply
--- fragments older than p_keep. Answers how many messages it finished.
-CREATE OR REPLACE FUNCTION expire_sms(p_grace interval, p_keep interval) RETURNS integer LANGUAGE plpgsql
-    SET jit = off AS $$
+-- Background upkeep: applies receipts kept earlier (guessing the part of those kept longer than p_guess_after),
+-- expires what its validity passed (parts never sent, and sent parts whose receipt did not come within p_grace after
+-- it) and the unsent parts of messages that failed, and removes receipts and reply fragments older than p_keep.
+-- Answers how many messages it finished.
+DROP FUNCTION IF EXISTS expire_sms(interval, interval);
+CREATE OR REPLACE FUNCTION expire_sms(p_grace interval, p_keep interval, p_guess_after interval) RETURNS integer
+    LANGUAGE plpgsql SET jit = off AS $$
 DECLARE
     touched uuid[];
 BEGIN
-    PERFORM apply_sms_receipts(ARRAY(SELECT r.id FROM sms_receipts r ORDER BY r.id LIMIT 10000));
+    PERFORM apply_sms_receipts(ARRAY(SELECT r.id FROM sms_receipts r ORDER BY r.id LIMIT 10000), false);
+    PERFORM apply_sms_receipts(ARRAY(SELECT r.id FROM sms_receipts r WHERE r.received_at < now() - p_guess_after
+                                     ORDER BY r.id LIMIT 10000), true);
     WITH expired AS (
         UPDATE sms_parts p SET state = 'expired', done_at = now(),
                                error = coalesce(p.error, CASE WHEN p.state = 'pending' THEN 'not_sent_in_validity'
                                                               ELSE 'no_receipt' END)
         FROM sms_messages m
-        WHERE m.id = p.message_id AND m.status IN ('queued', 'submitted')
-          AND ((p.state = 'pending' AND m.expires_at < now())
-               OR (p.state = 'submitted' AND m.expires_at + p_grace < now()))
+        WHERE m.id = p.message_id
+          AND ((p.state = 'pending' AND (m.expires_at < now() OR m.status NOT IN ('queued', 'submitted')))
+               OR (p.state = 'submitted' AND m.status IN ('queued', 'submitted') AND m.expires_at + p_grace < now()))
         RETURNING p.message_id
     ) SELECT array_agg(DISTINCT e.message_id) INTO touched FROM expired e;
     DELETE FROM sms_receipts r WHERE r.received_at < now() - p_keep;

@@ -33,6 +33,14 @@ public interface SmsConfig {
     @WithDefault("30s")
     Duration upkeepInterval();
 
+    /**
+     * A receipt kept this long without its part is matched by device, address and text to a part that was sent
+     * without learning its SMSC id (longer than any submit's outcome takes to be recorded: the SMPP lease and response
+     * timeout).
+     */
+    @WithDefault("2m")
+    Duration guessAfter();
+
     /** How long receipts that match no part, and fragments of replies that never became whole, are kept. */
     @WithDefault("24h")
     Duration keepUnmatched();

@@ -10,8 +10,9 @@ import jakarta.inject.Inject;
 
 /**
  * On every replica, every {@code cellgate.sms.upkeep-interval}: applies receipts that came before their submit was
- * recorded, expires parts never sent within their validity and sent parts whose receipt did not come within the grace
- * after it, and drops unmatched receipts and reply fragments kept longer than {@code cellgate.sms.keep-unmatched}
+ * recorded (and, after {@code cellgate.sms.guess-after}, those of parts sent without learning their SMSC id), expires
+ * parts never sent within their validity, the unsent parts of failed messages, and sent parts whose receipt did not
+ * come within the grace after it, and drops unmatched receipts and reply fragments kept longer than {@code cellgate.sms.keep-unmatched}
  * (expire_sms, R__sms.sql).
  */
 @ApplicationScoped
@@ -32,9 +33,9 @@ public class SmsUpkeep {
     /** Answers how many messages it finished (expired). */
     Uni<Integer> run() {
         return db.transaction(KEEPER.allTenants(), tx -> tx.preparedQuery(
-                        "SELECT expire_sms(make_interval(secs => $1), make_interval(secs => $2))")
+                        "SELECT expire_sms(make_interval(secs => $1), make_interval(secs => $2), make_interval(secs => $3))")
                 .execute(Tuple.of((double) config.receiptGrace().toSeconds(),
-                        (double) config.keepUnmatched().toSeconds())))
+                        (double) config.keepUnmatched().toSeconds(), (double) config.guessAfter().toSeconds())))
                 .map(rows -> rows.iterator().next().getInteger(0));
     }
 }

@@ -48,6 +48,8 @@ class SmsReceiptsTest {
     @Inject
     DemoSmsc smsc;
     @Inject
+    SmsUpkeep upkeep;
+    @Inject
     Vertx vertx;
     private Pool owner;
 
@@ -101,14 +103,19 @@ class SmsReceiptsTest {
     }
 
     @Test
-    void aPartSentWithoutItsIdIsFoundByItsDeviceAddressAndText() {
+    void aPartSentWithoutItsIdIsFoundByItsDeviceAddressAndTextOnceNoSubmitCanStillClaimTheReceipt() {
         Submitted sent = submitted("unconfirmed part");
-        owner.preparedQuery("UPDATE sms_parts SET smsc_id = NULL, error = 'submit_unconfirmed' WHERE message_id = $1")
+        owner.preparedQuery("UPDATE sms_parts SET smsc_id = NULL, error = 'submit_unconfirmed',"
+                        + " submitted_at = now() - interval '20 minutes' WHERE message_id = $1")
                 .execute(Tuple.of(UUID.fromString(sent.id()))).await().atMost(Duration.ofSeconds(10));
         String found = "found" + UUID.randomUUID().toString().substring(0, 8);
         gateway.receipts(SMSC, List.of(new Receipt(found, FinalState.UNDELIVERABLE, "err_001", Instant.now(),
                 "+" + sent.device(), sent.from(), sent.text().getBytes(StandardCharsets.ISO_8859_1))))
                 .await().atMost(Duration.ofSeconds(10));
+        assertEquals("submitted", message(sent.id()).getString("status"), "no guess while its submit may be recorded");
+        owner.preparedQuery("UPDATE sms_receipts SET received_at = now() - interval '10 minutes' WHERE smsc_id = $1")
+                .execute(Tuple.of(found)).await().atMost(Duration.ofSeconds(10));
+        upkeep.run().await().atMost(Duration.ofSeconds(10));
         JsonPath message = message(sent.id());
         assertEquals("undeliverable", message.getString("status"));
         assertEquals(found, message.getString("part_details[0].smsc_message_id"));

@@ -57,6 +57,10 @@ public class DeliverSmHandler implements MessageReceiverListener {
         DeliverSmReader.Pdu pdu = pdu(deliverSm);
         boolean receipt = DeliverSmReader.isReceipt(deliverSm.getEsmClass());
         String kind = receipt ? "receipt" : "mo";
+        if (!receipt && DeliverSmReader.isAcknowledgement(deliverSm.getEsmClass())) {
+            metrics.refused("acknowledgement", "ignored");
+            return;
+        }
         try {
             if (receipt) {
                 takeReceipt(pdu);
@@ -108,14 +112,14 @@ public class DeliverSmHandler implements MessageReceiverListener {
         return Arrays.copyOfRange(whole, 4, whole.length);
     }
 
-    /** A C-octet string TLV's text (its NUL dropped); null when absent or not printable ASCII. */
+    /** A C-octet string TLV's text (its NUL dropped); null when absent or not printable ASCII (the text's id then). */
     private static String text(byte[] value) {
         if (value == null) {
             return null;
         }
         int end = value.length > 0 && value[value.length - 1] == 0 ? value.length - 1 : value.length;
         String text = new String(value, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1);
-        return text.chars().allMatch(c -> c > 0x20 && c < 0x7F) ? text : "";
+        return !text.isEmpty() && text.chars().allMatch(c -> c > 0x20 && c < 0x7F) ? text : null;
     }
 
     private static Integer octet(byte[] value) {

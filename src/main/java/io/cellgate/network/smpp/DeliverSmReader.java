@@ -40,12 +40,21 @@ final class DeliverSmReader {
     private DeliverSmReader() {
     }
 
+    /** A delivery receipt (esm_class message type 0x04) or an intermediate delivery notification (0x20). */
     static boolean isReceipt(byte esmClass) {
-        return (esmClass & 0x3C) == 0x04;
+        int type = esmClass & 0x3C;
+        return type == 0x04 || type == 0x20;
+    }
+
+    /** An SME delivery or user acknowledgement (0x08, 0x10): neither a receipt nor a device's message. */
+    static boolean isAcknowledgement(byte esmClass) {
+        int type = esmClass & 0x3C;
+        return type == 0x08 || type == 0x10;
     }
 
     /**
-     * The final receipt in a deliver_sm, or null for an intermediate one (en route, accepted) that changes nothing.
+     * The final receipt in a deliver_sm, or null for an intermediate one (en route) that changes nothing. ACCEPTD
+     * (accepted on the subscriber's behalf) is final, and counts as delivered.
      */
     static Receipt receipt(Pdu pdu, Instant now) throws Malformed {
         String text = new String(pdu.shortMessage(), StandardCharsets.ISO_8859_1);
@@ -131,11 +140,11 @@ final class DeliverSmReader {
 
     private static FinalState stateOf(String stat) throws Malformed {
         return switch (stat) {
-            case "DELIVRD" -> FinalState.DELIVERED;
+            case "DELIVRD", "ACCEPTD" -> FinalState.DELIVERED;
             case "EXPIRED" -> FinalState.EXPIRED;
             case "UNDELIV", "DELETED", "UNKNOWN" -> FinalState.UNDELIVERABLE;
             case "REJECTD" -> FinalState.REJECTED;
-            case "ENROUTE", "ACCEPTD" -> null;
+            case "ENROUTE" -> null;
             default -> throw new Malformed("unknown stat " + stat);
         };
     }
@@ -143,11 +152,11 @@ final class DeliverSmReader {
     /** message_state (SMPP 3.4, 5.2.28). */
     private static FinalState stateOf(int messageState) throws Malformed {
         return switch (messageState) {
-            case 2 -> FinalState.DELIVERED;
+            case 2, 6 -> FinalState.DELIVERED;
             case 3 -> FinalState.EXPIRED;
             case 4, 5, 7 -> FinalState.UNDELIVERABLE;
             case 8 -> FinalState.REJECTED;
-            case 1, 6 -> null;
+            case 1 -> null;
             default -> throw new Malformed("unknown message_state " + messageState);
         };
     }

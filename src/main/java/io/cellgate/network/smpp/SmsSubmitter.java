@@ -84,15 +84,21 @@ public class SmsSubmitter {
         claimer.start();
     }
 
-    /** Stops claiming, lets the submits in the window finish and their outcomes be written, then unbinds. */
+    /**
+     * Stops claiming (the batch at hand is submitted whole: a part this replica claimed is never left unsent), lets
+     * the submits in the window finish and their outcomes be written, then unbinds.
+     */
     void stop(@Observes ShutdownEvent event) {
         if (!running) {
             return;
         }
         running = false;
-        claimer.interrupt();
-        senders.shutdown();
+        synchronized (wake) {
+            wake.notifyAll();
+        }
         try {
+            claimer.join(Duration.ofSeconds(30).plus(config.responseTimeout()).toMillis());
+            senders.shutdown();
             senders.awaitTermination(config.responseTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -46,8 +46,12 @@ class DeliverSmReaderTest {
     @Test
     void anIntermediateReceiptChangesNothing() throws Exception {
         assertNull(DeliverSmReader.receipt(receipt("id:1 stat:ENROUTE err:000", null, null), NOW));
-        assertNull(DeliverSmReader.receipt(receipt("id:1 stat:ACCEPTD err:000", null, null), NOW));
-        assertNull(DeliverSmReader.receipt(receipt("", "1", 6), NOW));
+        assertNull(DeliverSmReader.receipt(receipt("", "1", 1), NOW));
+        assertEquals(FinalState.DELIVERED, DeliverSmReader.receipt(receipt("id:1 stat:ACCEPTD err:000", null, null),
+                NOW).state(), "accepted on the subscriber's behalf is final");
+        assertTrue(DeliverSmReader.isReceipt((byte) 0x20), "an intermediate notification is read as a receipt");
+        assertTrue(DeliverSmReader.isAcknowledgement((byte) 0x08));
+        assertTrue(!DeliverSmReader.isReceipt((byte) 0x40) && !DeliverSmReader.isAcknowledgement((byte) 0x40));
     }
 
     @Test
@@ -59,7 +63,7 @@ class DeliverSmReaderTest {
         assertThrows(DeliverSmReader.Malformed.class,
                 () -> DeliverSmReader.receipt(receipt("id:1", null, null), NOW));
         assertThrows(DeliverSmReader.Malformed.class,
-                () -> DeliverSmReader.receipt(receipt("id:1 stat:DELIVRD", "bad id\u0000", null), NOW));
+                () -> DeliverSmReader.receipt(receipt("id:1 stat:DELIVRD", "bad id", null), NOW));
         assertThrows(DeliverSmReader.Malformed.class,
                 () -> DeliverSmReader.receipt(receipt("id:1", "1", 9), NOW));
     }
