@@ -77,7 +77,7 @@ DECLARE
     claimed     integer;
 BEGIN
     WITH lost AS (
-        UPDATE sms_parts p SET state = 'submitted', error = 'submit_unconfirmed', submitted_at = p.lease_until,
+        UPDATE sms_parts p SET state = 'submitted', error = 'submit_unconfirmed', submitted_at = p.claimed_at,
                                lease_until = NULL
         WHERE p.state = 'submitting' AND p.lease_until < now()
         RETURNING p.message_id
@@ -112,7 +112,7 @@ BEGIN
             ORDER BY p.due_at, p.message_id, p.part LIMIT allowed FOR UPDATE OF p SKIP LOCKED
         ), claimed_parts AS (
             UPDATE sms_parts p SET state = 'submitting', claimed_by = p_replica, lease_until = now() + p_lease,
-                                   attempts = p.attempts + 1
+                                   claimed_at = now(), attempts = p.attempts + 1
             FROM picked WHERE (p.message_id, p.part) = (picked.message_id, picked.part)
             RETURNING p.message_id, p.part, p.tenant_id, p.short_message
         )
@@ -159,7 +159,7 @@ BEGIN
             smsc_id = o.smsc_id,
             error = CASE WHEN o.outcome = 'retry' THEN p.error ELSE o.error END,
             due_at = coalesce(o.retry_at, p.due_at),
-            submitted_at = CASE WHEN o.outcome IN ('submitted', 'unconfirmed') THEN now() END,
+            submitted_at = CASE o.outcome WHEN 'submitted' THEN now() WHEN 'unconfirmed' THEN p.claimed_at END,
             done_at = CASE WHEN o.outcome = 'rejected' THEN now() END,
             lease_until = NULL
         FROM outcome o

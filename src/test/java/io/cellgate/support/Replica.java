@@ -46,6 +46,7 @@ public final class Replica {
                 "-Dcellgate.smpp.password=" + SMSC_PASSWORD, "-Dcellgate.smpp.reconnect-max=2s",
                 "-Dcellgate.smpp.poll-interval=0.2s", "-Dcellgate.smpp.lease=5s",
                 "-Dcellgate.sms.default-per-second=1000", "-Dcellgate.sms.upkeep-interval=1s",
+                "-Dcellgate.sms.guess-after=3s",
                 "-jar", System.getProperty("cellgate.app.jar"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                         new File("target/replica-" + httpPort + ".log"))).start();
