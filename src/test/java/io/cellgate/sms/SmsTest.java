@@ -24,12 +24,14 @@ import io.cellgate.support.StandardWebhooksVerifier;
 import io.cellgate.support.TestSims;
 import io.cellgate.support.WebhookReceiver;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -331,7 +333,7 @@ class SmsTest {
     }
 
     @Test
-    void theSmscRestartedMidStreamLosesNothingAndDuplicatesNothing() throws Exception {
+    void theSmscRestartedMidStreamLosesNothingAndDuplicatesNothing() throws IOException {
         String iccid = activeSim("acme");
         List<String> ids = new ArrayList<>();
         smsc.simulator().pauseReceipts(true);
@@ -342,7 +344,9 @@ class SmsTest {
                 smsc.simulator().stop();
             }
         }
-        Thread.sleep(500);
+        // the service has seen the SMSC go (its submits in flight failed or went unanswered) before it comes back
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.FALSE.equals(RestAssured
+                .get("/q/health/ready").then().extract().path("checks.find { it.name == 'smsc' }.data.bound")));
         smsc.simulator().pauseReceipts(false);
         smsc.simulator().start();
         ids.forEach(id -> awaitStatus(id, "delivered"));
