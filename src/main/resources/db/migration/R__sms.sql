@@ -62,9 +62,11 @@ $$;
 -- tenant's sms_per_second holds across replicas). A tenant another replica is claiming for is skipped this time.
 -- Parts whose lease ran out while being submitted are first taken as sent without the SMSC's answer: they are never
 -- sent twice; a receipt confirms them (record_sms_receipts) or they expire.
+DROP FUNCTION IF EXISTS claim_sms_parts(text, integer, interval, double precision);
 CREATE OR REPLACE FUNCTION claim_sms_parts(p_replica text, p_limit integer, p_lease interval,
                                            p_default_rate double precision)
-    RETURNS TABLE (message_id uuid, part smallint, tenant_id text, short_message bytea, device_number text,
+    RETURNS TABLE (message_id uuid, part smallint, attempt integer, tenant_id text, short_message bytea,
+                   device_number text,
                    tenant_address text, data_coding smallint, concatenated boolean, has_udh boolean,
                    expires_at timestamptz)
     LANGUAGE plpgsql SET enable_seqscan = off SET jit = off AS $$
@@ -114,9 +116,9 @@ BEGIN
             UPDATE sms_parts p SET state = 'submitting', claimed_by = p_replica, lease_until = now() + p_lease,
                                    claimed_at = now(), attempts = p.attempts + 1
             FROM picked WHERE (p.message_id, p.part) = (picked.message_id, picked.part)
-            RETURNING p.message_id, p.part, p.tenant_id, p.short_message
+            RETURNING p.message_id, p.part, p.attempts, p.tenant_id, p.short_message
         )
-        SELECT c.message_id, c.part, c.tenant_id, c.short_message, m.device_number, m.tenant_address, m.data_coding,
+        SELECT c.message_id, c.part, c.attempts, c.tenant_id, c.short_message, m.device_number, m.tenant_address, m.data_coding,
                m.parts > 1, m.parts > 1 OR m.udh IS NOT NULL, m.expires_at
         FROM claimed_parts c JOIN sms_messages m ON m.id = c.message_id;
         GET DIAGNOSTICS claimed = ROW_COUNT;
@@ -140,10 +142,12 @@ $$;
 -- What became of submits this replica claimed: 'submitted' with the SMSC's id (and any receipt that overtook it),
 -- 'retry' at retry_at (throttled, queue full, the session gone before it was sent), 'rejected' by the SMSC (the
 -- message's other parts that are not sent yet are then not sent), 'unconfirmed' (sent, no answer: never sent again).
--- A part whose lease was meanwhile taken as lost is left as it is.
+-- An outcome applies to the claim it came from only (the part's attempt): a part whose lease was meanwhile taken as
+-- lost, or a group written again after a commit whose answer was lost, finds the part claimed anew and leaves it be.
+DROP FUNCTION IF EXISTS record_sms_submits(text, uuid[], smallint[], text[], text[], text[], timestamptz[]);
 CREATE OR REPLACE FUNCTION record_sms_submits(p_replica text, p_message_ids uuid[], p_parts smallint[],
-                                              p_outcomes text[], p_smsc_ids text[], p_errors text[],
-                                              p_retry_at timestamptz[])
+                                              p_attempts integer[], p_outcomes text[], p_smsc_ids text[],
+                                              p_errors text[], p_retry_at timestamptz[])
     RETURNS void LANGUAGE plpgsql SET enable_seqscan = off SET jit = off AS $$
 DECLARE
     touched uuid[];
@@ -151,8 +155,8 @@ BEGIN
     PERFORM lock_smsc_ids(p_smsc_ids);
     -- materialized: an unnest joined in place is evaluated again for every part it is compared with
     WITH outcome AS MATERIALIZED (
-        SELECT * FROM unnest(p_message_ids, p_parts, p_outcomes, p_smsc_ids, p_errors, p_retry_at)
-                      AS o(message_id, part, outcome, smsc_id, error, retry_at)
+        SELECT * FROM unnest(p_message_ids, p_parts, p_attempts, p_outcomes, p_smsc_ids, p_errors, p_retry_at)
+                      AS o(message_id, part, attempt, outcome, smsc_id, error, retry_at)
     ), updated AS (
         UPDATE sms_parts p
         SET state = CASE o.outcome WHEN 'retry' THEN 'pending' WHEN 'rejected' THEN 'rejected' ELSE 'submitted' END,
@@ -163,7 +167,8 @@ BEGIN
             done_at = CASE WHEN o.outcome = 'rejected' THEN now() END,
             lease_until = NULL
         FROM outcome o
-        WHERE p.message_id = o.message_id AND p.part = o.part AND p.state = 'submitting' AND p.claimed_by = p_replica
+        WHERE p.message_id = o.message_id AND p.part = o.part AND p.attempts = o.attempt AND p.state = 'submitting'
+          AND p.claimed_by = p_replica
         RETURNING p.message_id, o.outcome
     ), abandoned AS (
         UPDATE sms_parts p SET state = 'rejected', error = 'message_rejected', done_at = now()

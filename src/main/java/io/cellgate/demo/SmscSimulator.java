@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -71,7 +71,10 @@ public class SmscSimulator implements AutoCloseable {
     private final String systemId;
     private final String password;
     private final long receiptDelayMillis;
-    private final List<Submitted> submitted = java.util.Collections.synchronizedList(new ArrayList<>());
+    // the last KEPT_SUBMITS submits, for the tests to look at; a long demo or benchmark must not fill the memory
+    private static final int KEPT_SUBMITS = 100_000;
+    private final ArrayDeque<Submitted> submitted = new ArrayDeque<>();
+    private final AtomicLong submittedCount = new AtomicLong();
     private final ConcurrentLinkedQueue<PendingReceipt> receipts = new ConcurrentLinkedQueue<>();
     private final Set<String> failingNumbers = ConcurrentHashMap.newKeySet();
     private final Set<SMPPServerSession> sessions = ConcurrentHashMap.newKeySet();
@@ -151,14 +154,16 @@ public class SmscSimulator implements AutoCloseable {
         receiptsPaused = paused;
     }
 
+    /** The submits taken (the last 100,000), oldest first. */
     public List<Submitted> submitted() {
         synchronized (submitted) {
             return List.copyOf(submitted);
         }
     }
 
-    public int submittedCount() {
-        return submitted.size();
+    /** How many submits were taken since the simulator was made. */
+    public long submittedCount() {
+        return submittedCount.get();
     }
 
     public int boundSessions() {
@@ -280,7 +285,13 @@ public class SmscSimulator implements AutoCloseable {
             Submitted submit = new Submitted(id, submitSm.getSourceAddr(), submitSm.getDestAddress(),
                     submitSm.getEsmClass(), submitSm.getDataCoding() & 0xFF, submitSm.getShortMessage(),
                     source.getSessionId());
-            submitted.add(submit);
+            synchronized (submitted) {
+                if (submitted.size() == KEPT_SUBMITS) {
+                    submitted.removeFirst();
+                }
+                submitted.addLast(submit);
+            }
+            submittedCount.incrementAndGet();
             if ((submitSm.getRegisteredDelivery() & 0x03) != 0) {
                 receipts.add(new PendingReceipt(submit, !failingNumbers.contains(submit.destination()),
                         System.currentTimeMillis() + receiptDelayMillis));

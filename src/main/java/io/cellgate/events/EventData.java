@@ -229,7 +229,7 @@ public sealed interface EventData {
             UUID messageId,
             @Schema(enumeration = {"mo"}) String direction,
             @Schema(enumeration = {"received", "blocked"}) String status,
-            @Schema(enumeration = {"gsm7", "ucs2", "binary"}) String encoding,
+            @Schema(enumeration = {"gsm7", "ucs2", "binary", "ia5", "latin1"}) String encoding,
             @Schema(minimum = "1", maximum = "255") int parts,
             @Schema(description = "The device's MSISDN", maxLength = 16) String from,
             @Schema(description = "The tenant's address it was sent to", maxLength = 16) String to,

@@ -37,29 +37,30 @@ public interface SmsGatewayPort {
 
     /**
      * A part to submit: its short_message (UDH and user data), with the UDH indicator to set when it has one.
-     * Numbers are E.164 with '+' (the device) or the tenant's address as it was registered.
+     * Numbers are E.164 with '+' (the device) or the tenant's address as it was registered. The attempt names this
+     * claim of the part: an outcome counts for its own claim only.
      */
-    record PartToSubmit(UUID messageId, int part, String tenantId, byte[] shortMessage, String deviceNumber,
+    record PartToSubmit(UUID messageId, int part, int attempt, String tenantId, byte[] shortMessage, String deviceNumber,
                         String tenantAddress, int dataCoding, boolean hasUdh, Instant expiresAt) {
     }
 
     /** What became of one submit. */
-    record SubmitOutcome(UUID messageId, int part, Result result, String smscMessageId, String error,
+    record SubmitOutcome(UUID messageId, int part, int attempt, Result result, String smscMessageId, String error,
                          Instant retryAt) {
         public static SubmitOutcome submitted(PartToSubmit part, String smscMessageId) {
-            return new SubmitOutcome(part.messageId(), part.part(), Result.SUBMITTED, smscMessageId, null, null);
+            return new SubmitOutcome(part.messageId(), part.part(), part.attempt(), Result.SUBMITTED, smscMessageId, null, null);
         }
 
         public static SubmitOutcome retry(PartToSubmit part, String error, Instant at) {
-            return new SubmitOutcome(part.messageId(), part.part(), Result.RETRY, null, error, at);
+            return new SubmitOutcome(part.messageId(), part.part(), part.attempt(), Result.RETRY, null, error, at);
         }
 
         public static SubmitOutcome rejected(PartToSubmit part, String error) {
-            return new SubmitOutcome(part.messageId(), part.part(), Result.REJECTED, null, error, null);
+            return new SubmitOutcome(part.messageId(), part.part(), part.attempt(), Result.REJECTED, null, error, null);
         }
 
         public static SubmitOutcome unconfirmed(PartToSubmit part, String error) {
-            return new SubmitOutcome(part.messageId(), part.part(), Result.UNCONFIRMED, null, error, null);
+            return new SubmitOutcome(part.messageId(), part.part(), part.attempt(), Result.UNCONFIRMED, null, error, null);
         }
     }
 

@@ -36,7 +36,7 @@ public class SmsGateway implements SmsGatewayPort {
                     List<PartToSubmit> parts = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         parts.add(new PartToSubmit(row.getUUID("message_id"), row.getInteger("part"),
-                                row.getString("tenant_id"), row.getBuffer("short_message").getBytes(),
+                                row.getInteger("attempt"), row.getString("tenant_id"), row.getBuffer("short_message").getBytes(),
                                 row.getString("device_number"), row.getString("tenant_address"),
                                 row.getInteger("data_coding"), row.getBoolean("has_udh"),
                                 row.getOffsetDateTime("expires_at").toInstant()));
@@ -53,6 +53,7 @@ public class SmsGateway implements SmsGatewayPort {
         int n = outcomes.size();
         UUID[] ids = new UUID[n];
         Short[] parts = new Short[n];
+        Integer[] attempts = new Integer[n];
         String[] results = new String[n];
         String[] smscIds = new String[n];
         String[] errors = new String[n];
@@ -61,14 +62,15 @@ public class SmsGateway implements SmsGatewayPort {
             SubmitOutcome outcome = outcomes.get(i);
             ids[i] = outcome.messageId();
             parts[i] = (short) outcome.part();
+            attempts[i] = outcome.attempt();
             results[i] = outcome.result().name().toLowerCase();
             smscIds[i] = outcome.smscMessageId();
             errors[i] = outcome.error();
             retryAt[i] = outcome.retryAt() == null ? null : outcome.retryAt().atOffset(ZoneOffset.UTC);
         }
         return db.transaction(smsc.allTenants(), tx -> tx.preparedQuery(
-                        "SELECT record_sms_submits($1, $2, $3, $4, $5, $6, $7)")
-                .execute(Tuple.of(replica, ids, parts, results, smscIds, errors).addValue(retryAt)))
+                        "SELECT record_sms_submits($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(Tuple.of(replica, ids, parts, attempts, results, smscIds).addValue(errors).addValue(retryAt)))
                 .replaceWithVoid();
     }
 
@@ -107,19 +109,33 @@ public class SmsGateway implements SmsGatewayPort {
                         SELECT d.tenant_id, d.iccid, d.sim_status, d.tenant_status,
                                coalesce((d.policy #>> '{sms,mo_enabled}')::boolean, false),
                                (d.policy #>> '{limits,sms_count,limit}')::bigint, """ + SmsService.WARN_PERCENTS + """
+                               , a.address
                         FROM tenant_sms_addresses a
                         JOIN sims s ON s.msisdn = $1 AND s.tenant_id = a.tenant_id
                         JOIN sim_decisions d ON d.iccid = s.iccid
-                        WHERE a.address = $2""")
-                .execute(Tuple.of(sms.deviceNumber(), sms.tenantAddress()))
+                        WHERE a.address IN ($2, $3) ORDER BY a.address = $2 DESC LIMIT 1""")
+                .execute(Tuple.of(sms.deviceNumber(), sms.tenantAddress(), otherForm(sms.tenantAddress())))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(Received.UNKNOWN);
                     }
                     Row sim = rows.iterator().next();
-                    return whole(tx, sim, sms).flatMap(userData -> userData == null
-                            ? Uni.createFrom().item(Received.PART_KEPT) : keep(tx, sim, sms, userData));
+                    IncomingSms registered = new IncomingSms(sms.deviceNumber(), sim.getString(7), sms.dataCoding(),
+                            sms.concatenation(), sms.userData());
+                    return whole(tx, sim, registered).flatMap(userData -> userData == null
+                            ? Uni.createFrom().item(Received.PART_KEPT) : keep(tx, sim, registered, userData));
                 }));
+    }
+
+    /**
+     * A long number as it might also have been registered: with '+' when it came without, and the other way round
+     * (SMSCs differ in whether they mark the number a device replied to as international).
+     */
+    static String otherForm(String address) {
+        if (address.startsWith("+")) {
+            return address.substring(1);
+        }
+        return address.chars().allMatch(Character::isDigit) ? "+" + address : address;
     }
 
     /** The whole message's user data: this one, or all parts once the last has come (else null). */
@@ -189,8 +205,12 @@ public class SmsGateway implements SmsGatewayPort {
 
     /** A reply's text; what does not decode cleanly is kept as replacement characters, never refused. */
     static String decode(SmsEncoding encoding, byte[] userData) {
-        String text = encoding == SmsEncoding.GSM7 ? Gsm7.decode(userData)
-                : new String(userData, StandardCharsets.UTF_16BE);
+        String text = switch (encoding) {
+            case GSM7 -> Gsm7.decode(userData);
+            case IA5 -> new String(userData, StandardCharsets.US_ASCII);
+            case LATIN1 -> new String(userData, StandardCharsets.ISO_8859_1);
+            case UCS2, BINARY -> new String(userData, StandardCharsets.UTF_16BE);
+        };
         StringBuilder clean = new StringBuilder(text.length());
         text.codePoints().forEach(c -> clean.appendCodePoint(
                 c == 0 || Character.getType(c) == Character.SURROGATE

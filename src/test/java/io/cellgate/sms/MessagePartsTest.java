@@ -98,6 +98,21 @@ class MessagePartsTest {
         assertEquals("A\uFFFD", SmsGateway.decode(SmsEncoding.GSM7, new byte[] {0x41, (byte) 0x80}));
         assertEquals("\uFFFD", SmsGateway.decode(SmsEncoding.UCS2, new byte[] {(byte) 0xD8, 0x3D}));
         assertEquals("a\uFFFDb", SmsGateway.decode(SmsEncoding.UCS2, new byte[] {0, 'a', 0, 0, 0, 'b'}));
+        assertEquals("@{\uFFFD", SmsGateway.decode(SmsEncoding.IA5, new byte[] {0x40, 0x7B, (byte) 0xC4}));
+    }
+
+    @Test
+    void aReplyIsReadInTheAlphabetItsDataCodingNames() {
+        assertEquals(SmsEncoding.GSM7, SmsEncoding.ofDataCoding(0x00));
+        assertEquals(SmsEncoding.IA5, SmsEncoding.ofDataCoding(0x01));
+        assertEquals(SmsEncoding.LATIN1, SmsEncoding.ofDataCoding(0x03));
+        assertEquals(SmsEncoding.UCS2, SmsEncoding.ofDataCoding(0x08));
+        assertEquals(SmsEncoding.BINARY, SmsEncoding.ofDataCoding(0x04));
+        // '@' is 0x00 in GSM 7-bit and 0x40 in ASCII; 'Ä' is 0xC4 in Latin-1 and 0x5B in GSM 7-bit
+        assertEquals("@", SmsGateway.decode(SmsEncoding.IA5, new byte[] {0x40}));
+        assertEquals("\u00A1", SmsGateway.decode(SmsEncoding.GSM7, new byte[] {0x40}));
+        assertEquals("\u00C4", SmsGateway.decode(SmsEncoding.LATIN1, new byte[] {(byte) 0xC4}));
+        assertEquals("\u00C4", SmsGateway.decode(SmsEncoding.GSM7, new byte[] {0x5B}));
     }
 
     /** The user data of all parts, the 6-octet concatenation UDH of each taken off. */

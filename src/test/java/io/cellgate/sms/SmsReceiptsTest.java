@@ -35,9 +35,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The receipt paths that a healthy SMSC seldom takes, driven through the port the SMPP session uses: a receipt
- * delivered twice, one that overtakes the record of its submit, and one of a part whose replica died before it learned
- * the SMSC's id. Each ends with the message delivered once and no receipt left over.
+ * The receipt and submit paths that a healthy SMSC seldom takes, driven through the port the SMPP session uses: a
+ * receipt delivered twice, one that overtakes the record of its submit, one of a part whose replica died before it
+ * learned the SMSC's id, and a submit's outcome written again after its part was claimed anew. None may count twice,
+ * leave a receipt over, or put a part in flight back in the queue.
  */
 @QuarkusTest
 class SmsReceiptsTest {
@@ -92,14 +93,32 @@ class SmsReceiptsTest {
                 "+" + sent.device(), sent.from(), null))).await().atMost(Duration.ofSeconds(10));
         assertEquals(1L, keptReceipts(early));
 
-        PartToSubmit part = new PartToSubmit(UUID.fromString(sent.id()), 1, "acme", new byte[0], "+" + sent.device(),
-                sent.from(), 0, false, Instant.now().plusSeconds(3600));
-        gateway.submitted(SMSC, "test-replica", List.of(SubmitOutcome.submitted(part, early)))
+        gateway.submitted(SMSC, "test-replica", List.of(SubmitOutcome.submitted(claimed(sent, 1), early)))
                 .await().atMost(Duration.ofSeconds(10));
         JsonPath message = message(sent.id());
         assertEquals("delivered", message.getString("status"));
         assertEquals(early, message.getString("part_details[0].smsc_message_id"));
         assertEquals(0L, keptReceipts(early));
+    }
+
+    @Test
+    void anOutcomeOfAnEarlierClaimWrittenAgainLeavesThePartClaimedAnewAlone() {
+        Submitted sent = submitted("claimed anew");
+        owner.preparedQuery("UPDATE sms_parts SET state = 'submitting', claimed_by = 'test-replica', smsc_id = NULL,"
+                        + " attempts = 2, lease_until = now() + interval '1 hour' WHERE message_id = $1")
+                .execute(Tuple.of(UUID.fromString(sent.id()))).await().atMost(Duration.ofSeconds(10));
+        // the first claim's outcome, written once (its commit's answer lost) and now again: it must not put the part
+        // back in the queue while the second claim's submit is in flight
+        gateway.submitted(SMSC, "test-replica", List.of(SubmitOutcome.retry(claimed(sent, 1), "not_bound",
+                Instant.now()))).await().atMost(Duration.ofSeconds(10));
+        assertEquals("submitting", message(sent.id()).getString("part_details[0].state"));
+
+        String second = "second" + UUID.randomUUID().toString().substring(0, 8);
+        gateway.submitted(SMSC, "test-replica", List.of(SubmitOutcome.submitted(claimed(sent, 2), second)))
+                .await().atMost(Duration.ofSeconds(10));
+        JsonPath message = message(sent.id());
+        assertEquals("submitted", message.getString("part_details[0].state"));
+        assertEquals(second, message.getString("part_details[0].smsc_message_id"));
     }
 
     @Test
@@ -120,6 +139,12 @@ class SmsReceiptsTest {
         assertEquals("undeliverable", message.getString("status"));
         assertEquals(found, message.getString("part_details[0].smsc_message_id"));
         assertEquals(0L, keptReceipts(found));
+    }
+
+    /** The message's one part as the given claim of it handed it to a submitter. */
+    private static PartToSubmit claimed(Submitted sent, int attempt) {
+        return new PartToSubmit(UUID.fromString(sent.id()), 1, attempt, "acme", new byte[0], "+" + sent.device(),
+                sent.from(), 0, false, Instant.now().plusSeconds(3600));
     }
 
     private record Submitted(String id, String smscId, String device, String text, String from) {

@@ -54,6 +54,8 @@ public class SmsSubmitter {
 
     private final Object wake = new Object();
     private Semaphore window;
+    // outcomes not yet written: bounded, so that a slow database slows claiming instead of filling the memory
+    private Semaphore unwritten;
     private ExecutorService senders;
     private GroupWriter<SubmitOutcome> outcomes;
     private Thread claimer;
@@ -69,6 +71,7 @@ public class SmsSubmitter {
         requireBindable(config);
         replica = config.replicaId().orElseGet(SmsSubmitter::defaultReplicaId);
         window = new Semaphore(config.window());
+        unwritten = new Semaphore(config.window() * 4);
         senders = Executors.newFixedThreadPool(config.window(), runnable -> {
             Thread thread = new Thread(runnable, "smpp-submit");
             thread.setDaemon(true);
@@ -128,24 +131,20 @@ public class SmsSubmitter {
                     Thread.sleep(Math.max(0, Math.min(pause, 1000)));
                     continue;
                 }
-                int room = window.availablePermits();
+                int room = Math.min(window.availablePermits(), unwritten.availablePermits());
                 if (room == 0) {
-                    window.acquire();
-                    window.release();
+                    Semaphore full = window.availablePermits() == 0 ? window : unwritten;
+                    full.acquire();
+                    full.release();
                     continue;
                 }
                 queued = false;
                 List<PartToSubmit> parts = gateway.claim(DeliverSmHandler.SMSC, replica,
                         Math.min(room, config.claimBatch()), config.lease()).await().atMost(Duration.ofSeconds(30));
                 for (PartToSubmit part : parts) {
+                    unwritten.acquire();
                     window.acquire();
-                    senders.execute(() -> {
-                        try {
-                            outcomes.add(submit(session, part));
-                        } finally {
-                            window.release();
-                        }
-                    });
+                    senders.execute(() -> send(session, part));
                 }
                 if (parts.isEmpty()) {
                     idle();
@@ -169,6 +168,20 @@ public class SmsSubmitter {
                 }
             }
         }
+    }
+
+    /** Submits one part: its window slot is free once the SMSC answered, its outcome's slot once that is written. */
+    private void send(SMPPSession session, PartToSubmit part) {
+        SubmitOutcome outcome;
+        try {
+            outcome = submit(session, part);
+        } catch (RuntimeException e) {
+            LOG.warnf("Submitting a part failed unexpectedly (%s); it is taken as sent without an answer", e.toString());
+            outcome = SubmitOutcome.unconfirmed(part, "submit_failed");
+        } finally {
+            window.release();
+        }
+        outcomes.add(outcome).whenComplete((written, failure) -> unwritten.release());
     }
 
     private SubmitOutcome submit(SMPPSession session, PartToSubmit part) {
