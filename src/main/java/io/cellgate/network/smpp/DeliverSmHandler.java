@@ -44,7 +44,7 @@ public class DeliverSmHandler implements MessageReceiverListener {
 
     @PostConstruct
     void start() {
-        receipts = new GroupWriter<>("receipts", 1000, batch -> gateway.receipts(SMSC, batch));
+        receipts = new GroupWriter<>("receipts", 500, batch -> gateway.receipts(SMSC, batch));
     }
 
     @PreDestroy

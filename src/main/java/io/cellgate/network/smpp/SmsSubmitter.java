@@ -77,7 +77,7 @@ public class SmsSubmitter {
             thread.setDaemon(true);
             return thread;
         });
-        outcomes = new GroupWriter<>("submits", 1000,
+        outcomes = new GroupWriter<>("submits", 500,
                 batch -> gateway.submitted(DeliverSmHandler.SMSC, replica, batch));
         metrics.gauges(() -> link.isBound() ? 1 : 0, () -> config.window() - window.availablePermits());
         running = true;
