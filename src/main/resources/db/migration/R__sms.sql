@@ -289,16 +289,23 @@ BEGIN
     PERFORM apply_sms_receipts(ARRAY(SELECT r.id FROM sms_receipts r ORDER BY r.id LIMIT 10000), false);
     PERFORM apply_sms_receipts(ARRAY(SELECT r.id FROM sms_receipts r WHERE r.received_at < now() - p_guess_after
                                      ORDER BY r.id LIMIT 10000), true);
-    WITH expired AS (
+    -- open messages along sms_messages_open (finished_at is null until a message is final); unsent parts of final
+    -- messages along the queue's index
+    WITH lapsed AS (
         UPDATE sms_parts p SET state = 'expired', done_at = now(),
                                error = coalesce(p.error, CASE WHEN p.state = 'pending' THEN 'not_sent_in_validity'
                                                               ELSE 'no_receipt' END)
         FROM sms_messages m
-        WHERE m.id = p.message_id
-          AND ((p.state = 'pending' AND (m.expires_at < now() OR m.status NOT IN ('queued', 'submitted')))
-               OR (p.state = 'submitted' AND m.status IN ('queued', 'submitted') AND m.expires_at + p_grace < now()))
+        WHERE m.id = p.message_id AND m.finished_at IS NULL AND m.direction = 'mt' AND m.expires_at < now()
+          AND (p.state = 'pending' OR (p.state = 'submitted' AND m.expires_at + p_grace < now()))
         RETURNING p.message_id
-    ) SELECT array_agg(DISTINCT e.message_id) INTO touched FROM expired e;
+    ), orphaned AS (
+        UPDATE sms_parts p SET state = 'expired', done_at = now(), error = coalesce(p.error, 'not_sent_in_validity')
+        FROM sms_messages m
+        WHERE m.id = p.message_id AND p.state = 'pending' AND m.finished_at IS NOT NULL
+        RETURNING p.message_id
+    ) SELECT array_agg(DISTINCT e.message_id) INTO touched
+      FROM (SELECT l.message_id FROM lapsed l UNION ALL SELECT o.message_id FROM orphaned o) e;
     DELETE FROM sms_receipts r WHERE r.received_at < now() - p_keep;
     DELETE FROM sms_mo_fragments f WHERE f.received_at < now() - p_keep;
     IF touched IS NULL THEN

@@ -37,8 +37,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The receipt and submit paths that a healthy SMSC seldom takes, driven through the port the SMPP session uses: a
  * receipt delivered twice, one that overtakes the record of its submit, one of a part whose replica died before it
- * learned the SMSC's id, and a submit's outcome written again after its part was claimed anew. None may count twice,
- * leave a receipt over, or put a part in flight back in the queue.
+ * learned the SMSC's id, a submit's outcome written again after its part was claimed anew, and parts the upkeep must
+ * expire unsent. None may count twice, leave a receipt over, put a part in flight back in the queue, or leave a part
+ * that can no longer be sent waiting.
  */
 @QuarkusTest
 class SmsReceiptsTest {
@@ -139,6 +140,37 @@ class SmsReceiptsTest {
         assertEquals("undeliverable", message.getString("status"));
         assertEquals(found, message.getString("part_details[0].smsc_message_id"));
         assertEquals(0L, keptReceipts(found));
+    }
+
+    @Test
+    void theUpkeepExpiresAPartNotSentWithinItsValidityAndTheUnsentPartOfAMessageThatFailed() {
+        Submitted lapsed = submitted("lapsed");
+        Submitted failed = submitted("failed " + "x".repeat(170));
+        // parts back in the queue, due later (so that no submitter takes them now): the one part of a message whose
+        // validity has passed, and the second part of a message whose first part could not be delivered
+        owner.preparedQuery("UPDATE sms_parts SET state = 'pending', smsc_id = NULL, submitted_at = NULL,"
+                        + " due_at = now() + interval '1 hour' WHERE (message_id = $1 AND part = 1)"
+                        + " OR (message_id = $2 AND part = 2)")
+                .execute(Tuple.of(UUID.fromString(lapsed.id()), UUID.fromString(failed.id())))
+                .await().atMost(Duration.ofSeconds(10));
+        owner.preparedQuery("UPDATE sms_messages SET expires_at = now() - interval '1 minute' WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString(lapsed.id()))).await().atMost(Duration.ofSeconds(10));
+        owner.preparedQuery("UPDATE sms_parts SET state = 'undeliverable', done_at = now() WHERE message_id = $1"
+                        + " AND part = 1").execute(Tuple.of(UUID.fromString(failed.id())))
+                .await().atMost(Duration.ofSeconds(10));
+        owner.preparedQuery("SELECT refresh_sms_status(ARRAY[$1::uuid])").execute(Tuple.of(UUID.fromString(failed.id())))
+                .await().atMost(Duration.ofSeconds(10));
+        assertEquals("undeliverable", message(failed.id()).getString("status"));
+
+        upkeep.run().await().atMost(Duration.ofSeconds(10));
+        JsonPath expired = message(lapsed.id());
+        assertEquals("expired", expired.getString("status"));
+        assertEquals("expired", expired.getString("part_details[0].state"));
+        assertEquals("not_sent_in_validity", expired.getString("part_details[0].error"));
+        JsonPath stillFailed = message(failed.id());
+        assertEquals("undeliverable", stillFailed.getString("status"));
+        assertEquals("expired", stillFailed.getString("part_details[1].state"));
+        assertEquals("not_sent_in_validity", stillFailed.getString("part_details[1].error"));
     }
 
     /** The message's one part as the given claim of it handed it to a submitter. */
