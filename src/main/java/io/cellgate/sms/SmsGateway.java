@@ -1,6 +1,7 @@
 package io.cellgate.sms;
 
 import io.cellgate.common.Actor;
+import io.cellgate.common.db.NetworkPlane;
 import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.ports.SmsGatewayPort;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SmsGateway implements SmsGatewayPort {
     @Inject
+    @NetworkPlane
     ScopedDatabase db;
     @Inject
     SmsConfig config;
