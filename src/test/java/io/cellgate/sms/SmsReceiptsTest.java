@@ -20,6 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -87,9 +89,8 @@ class SmsReceiptsTest {
     void aReceiptThatOvertakesTheRecordOfItsSubmitIsKeptAndAppliedWhenTheSubmitIsRecorded() {
         Submitted sent = submitted("overtaken");
         String early = "early" + UUID.randomUUID().toString().substring(0, 8);
-        owner.preparedQuery("UPDATE sms_parts SET state = 'submitting', claimed_by = 'test-replica', smsc_id = NULL,"
-                        + " lease_until = now() + interval '1 hour' WHERE message_id = $1")
-                .execute(Tuple.of(UUID.fromString(sent.id()))).await().atMost(Duration.ofSeconds(10));
+        asOwner("UPDATE sms_parts SET state = 'submitting', claimed_by = 'test-replica', smsc_id = NULL,"
+                        + " lease_until = now() + interval '1 hour' WHERE message_id = $1", UUID.fromString(sent.id()));
         gateway.receipts(SMSC, List.of(new Receipt(early, FinalState.DELIVERED, null, Instant.now(),
                 "+" + sent.device(), sent.from(), null))).await().atMost(Duration.ofSeconds(10));
         assertEquals(1L, keptReceipts(early));
@@ -105,9 +106,9 @@ class SmsReceiptsTest {
     @Test
     void anOutcomeOfAnEarlierClaimWrittenAgainLeavesThePartClaimedAnewAlone() {
         Submitted sent = submitted("claimed anew");
-        owner.preparedQuery("UPDATE sms_parts SET state = 'submitting', claimed_by = 'test-replica', smsc_id = NULL,"
-                        + " attempts = 2, lease_until = now() + interval '1 hour' WHERE message_id = $1")
-                .execute(Tuple.of(UUID.fromString(sent.id()))).await().atMost(Duration.ofSeconds(10));
+        asOwner("UPDATE sms_parts SET state = 'submitting', claimed_by = 'test-replica', smsc_id = NULL,"
+                        + " attempts = 2, lease_until = now() + interval '1 hour' WHERE message_id = $1",
+                UUID.fromString(sent.id()));
         // the first claim's outcome, written once (its commit's answer lost) and now again: it must not put the part
         // back in the queue while the second claim's submit is in flight
         gateway.submitted(SMSC, "test-replica", List.of(SubmitOutcome.retry(claimed(sent, 1), "not_bound",
@@ -125,16 +126,15 @@ class SmsReceiptsTest {
     @Test
     void aPartSentWithoutItsIdIsFoundByItsDeviceAddressAndTextOnceNoSubmitCanStillClaimTheReceipt() {
         Submitted sent = submitted("unconfirmed part");
-        owner.preparedQuery("UPDATE sms_parts SET smsc_id = NULL, error = 'submit_unconfirmed',"
-                        + " submitted_at = now() - interval '20 minutes' WHERE message_id = $1")
-                .execute(Tuple.of(UUID.fromString(sent.id()))).await().atMost(Duration.ofSeconds(10));
+        asOwner("UPDATE sms_parts SET smsc_id = NULL, error = 'submit_unconfirmed',"
+                        + " submitted_at = now() - interval '20 minutes' WHERE message_id = $1",
+                UUID.fromString(sent.id()));
         String found = "found" + UUID.randomUUID().toString().substring(0, 8);
         gateway.receipts(SMSC, List.of(new Receipt(found, FinalState.UNDELIVERABLE, "err_001", Instant.now(),
                 "+" + sent.device(), sent.from(), sent.text().getBytes(StandardCharsets.ISO_8859_1))))
                 .await().atMost(Duration.ofSeconds(10));
         assertEquals("submitted", message(sent.id()).getString("status"), "no guess while its submit may be recorded");
-        owner.preparedQuery("UPDATE sms_receipts SET received_at = now() - interval '10 minutes' WHERE smsc_id = $1")
-                .execute(Tuple.of(found)).await().atMost(Duration.ofSeconds(10));
+        asOwner("UPDATE sms_receipts SET received_at = now() - interval '10 minutes' WHERE smsc_id = $1", found);
         upkeep.run().await().atMost(Duration.ofSeconds(10));
         JsonPath message = message(sent.id());
         assertEquals("undeliverable", message.getString("status"));
@@ -148,18 +148,15 @@ class SmsReceiptsTest {
         Submitted failed = submitted("failed " + "x".repeat(170));
         // parts back in the queue, due later (so that no submitter takes them now): the one part of a message whose
         // validity has passed, and the second part of a message whose first part could not be delivered
-        owner.preparedQuery("UPDATE sms_parts SET state = 'pending', smsc_id = NULL, submitted_at = NULL,"
+        asOwner("UPDATE sms_parts SET state = 'pending', smsc_id = NULL, submitted_at = NULL,"
                         + " due_at = now() + interval '1 hour' WHERE (message_id = $1 AND part = 1)"
-                        + " OR (message_id = $2 AND part = 2)")
-                .execute(Tuple.of(UUID.fromString(lapsed.id()), UUID.fromString(failed.id())))
-                .await().atMost(Duration.ofSeconds(10));
-        owner.preparedQuery("UPDATE sms_messages SET expires_at = now() - interval '1 minute' WHERE id = $1")
-                .execute(Tuple.of(UUID.fromString(lapsed.id()))).await().atMost(Duration.ofSeconds(10));
-        owner.preparedQuery("UPDATE sms_parts SET state = 'undeliverable', done_at = now() WHERE message_id = $1"
-                        + " AND part = 1").execute(Tuple.of(UUID.fromString(failed.id())))
-                .await().atMost(Duration.ofSeconds(10));
-        owner.preparedQuery("SELECT refresh_sms_status(ARRAY[$1::uuid])").execute(Tuple.of(UUID.fromString(failed.id())))
-                .await().atMost(Duration.ofSeconds(10));
+                        + " OR (message_id = $2 AND part = 2)",
+                UUID.fromString(lapsed.id()), UUID.fromString(failed.id()));
+        asOwner("UPDATE sms_messages SET expires_at = now() - interval '1 minute' WHERE id = $1",
+                UUID.fromString(lapsed.id()));
+        asOwner("UPDATE sms_parts SET state = 'undeliverable', done_at = now() WHERE message_id = $1"
+                        + " AND part = 1", UUID.fromString(failed.id()));
+        asOwner("SELECT refresh_sms_status(ARRAY[$1::uuid])", UUID.fromString(failed.id()));
         assertEquals("undeliverable", message(failed.id()).getString("status"));
 
         upkeep.run().await().atMost(Duration.ofSeconds(10));
@@ -202,8 +199,12 @@ class SmsReceiptsTest {
         return as(ACME_VIEWER).get("/api/v1/sms/" + id).then().statusCode(200).extract().jsonPath();
     }
 
+    /** A statement as the tables' owner, to put rows in the states a test needs. */
+    private RowSet<Row> asOwner(String sql, Object... params) {
+        return owner.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(10));
+    }
+
     private long keptReceipts(String smscId) {
-        return owner.preparedQuery("SELECT count(*) FROM sms_receipts WHERE smsc_id = $1").execute(Tuple.of(smscId))
-                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+        return asOwner("SELECT count(*) FROM sms_receipts WHERE smsc_id = $1", smscId).iterator().next().getLong(0);
     }
 }
