@@ -28,8 +28,12 @@ public interface SmsGatewayPort {
     /** Records final delivery receipts (one that finds no part yet is kept until its part is known). */
     Uni<Void> receipts(Actor smsc, List<Receipt> receipts);
 
-    /** Takes in a device's message (or one part of it) to a tenant's address. */
-    Uni<Received> received(Actor smsc, IncomingSms sms);
+    /**
+     * Takes in a device's message (or one part of it) to a tenant's address. What it writes rolls back unless it is
+     * done by {@code writtenBy}: a write that outlasts the SMSC's answer must not also be kept, or the SMSC's next
+     * delivery of the same message would be stored a second time.
+     */
+    Uni<Received> received(Actor smsc, IncomingSms sms, Instant writtenBy);
 
     /** Announced (as a CDI event) when the API has queued a message, so that a submitter need not wait to poll. */
     record Queued() {

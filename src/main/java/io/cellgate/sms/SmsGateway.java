@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ public class SmsGateway implements SmsGatewayPort {
     }
 
     @Override
-    public Uni<Received> received(Actor smsc, IncomingSms sms) {
+    public Uni<Received> received(Actor smsc, IncomingSms sms, Instant writtenBy) {
         return db.transaction(smsc.allTenants(), tx -> tx.preparedQuery("""
                         SELECT d.tenant_id, d.iccid, d.sim_status, d.tenant_status,
                                coalesce((d.policy #>> '{sms,mo_enabled}')::boolean, false),
@@ -125,8 +126,21 @@ public class SmsGateway implements SmsGatewayPort {
                     IncomingSms registered = new IncomingSms(sms.deviceNumber(), sim.getString(7), sms.dataCoding(),
                             sms.concatenation(), sms.userData());
                     return whole(tx, sim, registered).flatMap(userData -> userData == null
-                            ? Uni.createFrom().item(Received.PART_KEPT) : keep(tx, sim, registered, userData));
+                            ? Uni.createFrom().item(Received.PART_KEPT) : keep(tx, sim, registered, userData))
+                            .invoke(kept -> {
+                                // checked on the clock the deadline was set on (the database's may differ)
+                                if (Instant.now().isAfter(writtenBy)) {
+                                    throw new WrittenTooLate(writtenBy);
+                                }
+                            });
                 }));
+    }
+
+    /** A device's message whose write was not done by its deadline (rolled back, to be delivered again). */
+    static final class WrittenTooLate extends IllegalStateException {
+        WrittenTooLate(Instant writtenBy) {
+            super("the write was not done by " + writtenBy + ", the SMSC delivers it again");
+        }
     }
 
     /**

@@ -28,6 +28,8 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -44,6 +46,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +66,8 @@ class SmsTest {
     SmsUpkeep upkeep;
     @Inject
     Vertx vertx;
+    @ConfigProperty(name = "cellgate.smpp.answer-within")
+    Duration answerWithin;
 
     @BeforeAll
     static void tenants() {
@@ -320,6 +325,40 @@ class SmsTest {
         JsonPath listed = as(ACME_VIEWER).get("/api/v1/sims/" + iccid + "/sms").then().statusCode(200).extract()
                 .jsonPath();
         assertEquals(List.of("blocked"), listed.getList("items.status"));
+    }
+
+    /**
+     * A reply whose write outlasts the answer the SMSC waits for is rolled back, not kept: the SMSC, answered "try
+     * again later" (or left without an answer), delivers it again, and that delivery is the one stored. The same text
+     * sent once more by the device is a reply of its own (no deduplication by content).
+     */
+    @Test
+    void aReplyWhoseWriteOutlastsItsAnswerIsNotKeptSoTheSmscsNextDeliveryIsStoredOnce() throws InterruptedException {
+        String iccid = activeSim("acme");
+        String device = msisdn(iccid).substring(1);
+        assertEquals(0, smsc.simulator().deliverFromDevice(device, ACME_ADDRESS, 0, Gsm7.encode("first"), false));
+        Pool owner = OwnerDatabase.open(vertx);
+        SqlConnection holder = owner.getConnection().await().atMost(Duration.ofSeconds(10));
+        Transaction hold = holder.begin().await().atMost(Duration.ofSeconds(10));
+        try {
+            // the SIM's usage counter, locked here, holds the reply's write past the answer
+            assertEquals(1, holder.preparedQuery("SELECT 1 FROM usage_counters WHERE iccid = $1 FOR UPDATE")
+                    .execute(Tuple.of(iccid)).await().atMost(Duration.ofSeconds(10)).size());
+            assertNotEquals(0, smsc.simulator().deliverFromDevice(device, ACME_ADDRESS, 0, Gsm7.encode("again?"),
+                    false));
+            Thread.sleep(answerWithin.toMillis());
+        } finally {
+            hold.rollback().await().atMost(Duration.ofSeconds(10));
+            holder.close().await().atMost(Duration.ofSeconds(10));
+            owner.close();
+        }
+        assertEquals(0, smsc.simulator().deliverFromDevice(device, ACME_ADDRESS, 0, Gsm7.encode("again?"), false));
+        assertEquals(0, smsc.simulator().deliverFromDevice(device, ACME_ADDRESS, 0, Gsm7.encode("again?"), false));
+
+        JsonPath listed = as(ACME_VIEWER).queryParam("direction", "mo").get("/api/v1/sims/" + iccid + "/sms").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("again?", "again?", "first"), listed.getList("items.text"));
+        as(ACME_VIEWER).get("/api/v1/sims/" + iccid + "/usage").then().statusCode(200).body("usage.sms_mo", equalTo(3));
     }
 
     @Test

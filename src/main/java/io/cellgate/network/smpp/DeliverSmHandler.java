@@ -26,19 +26,22 @@ import org.jsmpp.session.Session;
 
 /**
  * Takes in what the SMSC delivers: receipts (written in groups) and devices' messages. The deliver_sm_resp is sent only
- * once what it carried is durable: a failure answers "try again later" (ESME_RX_T_APPN), so the SMSC delivers it
- * again and nothing is lost; a malformed one is refused for good (ESME_RX_P_APPN).
+ * once what it carried is durable: a failure, or a write that takes longer than the answer may wait, answers "try again
+ * later" (ESME_RX_T_APPN), so the SMSC delivers it again and nothing is lost; a malformed one is refused for good
+ * (ESME_RX_P_APPN). A device's message is written with a deadline short of that wait, so that one answered "try again
+ * later" was not kept and its next delivery is stored once (receipts may be applied twice: the second changes nothing).
  */
 @ApplicationScoped
 public class DeliverSmHandler implements MessageReceiverListener {
     private static final Logger LOG = Logger.getLogger(DeliverSmHandler.class);
     static final Actor SMSC = Actor.networkFunction("smpp", Origin.system("smpp"));
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Inject
     SmsGatewayPort gateway;
     @Inject
     SmppMetrics metrics;
+    @Inject
+    SmppConfig config;
 
     private GroupWriter<Receipt> receipts;
 
@@ -61,11 +64,15 @@ public class DeliverSmHandler implements MessageReceiverListener {
             metrics.refused("acknowledgement", "ignored");
             return;
         }
+        Instant arrived = Instant.now();
+        Duration wait = config.answerWithin();
         try {
             if (receipt) {
-                takeReceipt(pdu);
+                takeReceipt(pdu, wait);
             } else {
-                Received outcome = gateway.received(SMSC, DeliverSmReader.incoming(pdu)).await().atMost(WAIT);
+                Instant writtenBy = arrived.plus(wait.multipliedBy(4).dividedBy(5));
+                Received outcome = gateway.received(SMSC, DeliverSmReader.incoming(pdu), writtenBy).await()
+                        .atMost(wait);
                 metrics.received(outcome.name().toLowerCase());
             }
         } catch (DeliverSmReader.Malformed e) {
@@ -81,14 +88,14 @@ public class DeliverSmHandler implements MessageReceiverListener {
         }
     }
 
-    private void takeReceipt(DeliverSmReader.Pdu pdu) throws DeliverSmReader.Malformed, InterruptedException,
+    private void takeReceipt(DeliverSmReader.Pdu pdu, Duration wait) throws DeliverSmReader.Malformed, InterruptedException,
             java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
         Receipt receipt = DeliverSmReader.receipt(pdu, Instant.now());
         if (receipt == null) {
             metrics.receipt("intermediate");
             return;
         }
-        receipts.add(receipt).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        receipts.add(receipt).get(wait.toMillis(), TimeUnit.MILLISECONDS);
         metrics.receipt(receipt.state().dbValue());
     }
 

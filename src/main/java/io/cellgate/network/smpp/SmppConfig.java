@@ -59,6 +59,14 @@ public interface SmppConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /**
+     * How long a deliver_sm may take to be made durable before it is answered "try again later" (keep it below the
+     * SMSC's response timer). A reply whose write is not done by four fifths of it rolls back, so what is answered
+     * "try again later" was not stored, and the SMSC's next delivery of it is stored once.
+     */
+    @WithDefault("5s")
+    Duration answerWithin();
+
     /** Threads that take deliver_sm (receipts and replies) in: receipts are written together, in groups. */
     @WithDefault("32")
     int receiveThreads();
