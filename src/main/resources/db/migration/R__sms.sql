@@ -33,6 +33,21 @@ REVOKE EXECUTE ON FUNCTION take_sms_tokens(text, text, integer, boolean, double 
 GRANT EXECUTE ON FUNCTION take_sms_tokens(text, text, integer, boolean, double precision, double precision)
     TO "${app_role}";
 
+-- Gives tokens back to a tenant's bucket (a send refused after taking them, or answered with the message queued earlier
+-- under its idempotency key): up to the burst take_sms_tokens would refill it to. Runs with the owner's rights.
+CREATE OR REPLACE FUNCTION give_back_sms_tokens(p_tenant text, p_purpose text, p_count integer,
+                                                p_default_rate double precision, p_burst_seconds double precision)
+    RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    UPDATE sms_buckets b
+    SET tokens = least(greatest(1, coalesce((SELECT t.sms_per_second FROM tenants t WHERE t.id = p_tenant),
+                                            p_default_rate) * p_burst_seconds),
+                       b.tokens + p_count)
+    WHERE b.tenant_id = p_tenant AND b.purpose = p_purpose AND p_count > 0
+$$;
+REVOKE EXECUTE ON FUNCTION give_back_sms_tokens(text, text, integer, double precision, double precision) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION give_back_sms_tokens(text, text, integer, double precision, double precision)
+    TO "${app_role}";
+
 -- A message's status from its parts: the first failure decides; delivered when every part is; submitted when every
 -- part went to the SMSC.
 CREATE OR REPLACE FUNCTION refresh_sms_status(p_ids uuid[]) RETURNS void LANGUAGE sql SET enable_seqscan = off AS $$

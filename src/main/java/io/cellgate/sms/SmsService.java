@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
 
 /**
  * Sending SMS to a tenant's devices (checked, counted and queued in one transaction) and reading its messages. The
@@ -32,6 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @ApplicationScoped
 public class SmsService {
+    private static final Logger LOG = Logger.getLogger(SmsService.class);
     /** The warning thresholds of a decision row's SMS limit (percent), as an integer array. */
     static final String WARN_PERCENTS = "ARRAY(SELECT jsonb_array_elements_text(coalesce(d.policy"
             + " #> '{limits,sms_count,warn_percent}', '[]'))::int)";
@@ -57,22 +59,28 @@ public class SmsService {
     public Uni<SmsView> send(Actor actor, Iccid iccid, SendSmsRequest request, String idempotencyKey) {
         MessageParts planned = SmsPlanner.plan(request, ThreadLocalRandom.current().nextInt(256));
         String hash = JobStore.requestHash(json, Map.of("iccid", iccid.value(), "request", request));
-        return takeThroughput(actor.requireTenant().value(), planned.parts().size())
+        String tenant = actor.requireTenant().value();
+        int parts = planned.parts().size();
+        return takeThroughput(tenant, parts)
                 .onFailure(ProblemException.class).recoverWithUni(refused -> earlier(actor, idempotencyKey, hash)
                         .map(found -> {
                             if (found == null) {
                                 throw (ProblemException) refused;
                             }
-                            return null;
+                            return false;
                         }))
                 .flatMap(taken -> gate.write(actor, (tx, note) -> SmsReads.byKey(tx, actor, idempotencyKey, hash)
-                        .flatMap(found -> found != null ? Uni.createFrom().item(found)
-                                : queue(tx, actor, iccid, request, planned, idempotencyKey, hash).invoke(created ->
-                                        note.changes(Map.of(), Map.of("message_id", created.id(), "iccid",
-                                                iccid.value(), "parts", created.parts(), "encoding",
-                                                created.encoding().dbValue(), "to", created.to()))))))
-                .onFailure(PgErrors::isUniqueViolation)
-                .recoverWithUni(() -> earlier(actor, idempotencyKey, hash))
+                                .flatMap(found -> found != null
+                                        ? giveBack(taken, tenant, parts).replaceWith(found)
+                                        : queue(tx, actor, iccid, request, planned, idempotencyKey, hash).invoke(
+                                                created -> note.changes(Map.of(), Map.of("message_id", created.id(),
+                                                        "iccid", iccid.value(), "parts", created.parts(), "encoding",
+                                                        created.encoding().dbValue(), "to", created.to())))))
+                        .onFailure(PgErrors::isUniqueViolation)
+                        .recoverWithUni(() -> giveBack(taken, tenant, parts)
+                                .replaceWith(earlier(actor, idempotencyKey, hash)))
+                        // a refusal rolled the message back: what it took is not spent
+                        .onFailure(ProblemException.class).call(() -> giveBack(taken, tenant, parts)))
                 .invoke(sent -> queued.fireAsync(new SmsGatewayPort.Queued()));
     }
 
@@ -142,11 +150,10 @@ public class SmsService {
     /**
      * Takes the parts from the tenant's 'accept' bucket first, in a statement of its own (take_sms_tokens runs with
      * the owner's rights and touches only the bucket): inside the sending transaction, the bucket row would stay
-     * locked until its commit and every send of the tenant would queue behind it. A send refused afterwards has spent
-     * its tokens: the limit can only be stricter than the bucket, never looser. A retry of a queued message is
-     * answered with it even when the bucket is empty.
+     * locked until its commit and every send of the tenant would queue behind it. Answers whether they were taken (a
+     * retry of a queued message is answered with it even when the bucket is empty).
      */
-    private Uni<Void> takeThroughput(String tenant, int parts) {
+    private Uni<Boolean> takeThroughput(String tenant, int parts) {
         return pool.preparedQuery("SELECT granted, tokens, rate FROM take_sms_tokens($1, 'accept', $2, false, $3, $4)")
                 .execute(Tuple.of(tenant, parts, config.defaultPerSecond(), config.acceptBurstSeconds()))
                 .map(rows -> {
@@ -158,8 +165,24 @@ public class SmsService {
                                 + " throughput (" + rate + " per second, " + config.acceptBurstSeconds() + " s ahead)"
                                 + " is used up; retry after " + wait + " s", wait);
                     }
-                    return null;
+                    return true;
                 });
+    }
+
+    /**
+     * Returns what a send took when it queued nothing: refused by a check, or answered with the message queued
+     * earlier under its key. (A send whose transaction failed otherwise keeps them spent: it may have committed.)
+     */
+    private Uni<Void> giveBack(boolean taken, String tenant, int parts) {
+        if (!taken) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery("SELECT give_back_sms_tokens($1, 'accept', $2, $3, $4)")
+                .execute(Tuple.of(tenant, parts, config.defaultPerSecond(), config.acceptBurstSeconds()))
+                .replaceWithVoid()
+                // the answer the send already has stands: tokens not given back only make the bucket stricter
+                .onFailure().invoke(failure -> LOG.warnf(failure, "%d SMS tokens of %s not given back", parts, tenant))
+                .onFailure().recoverWithNull();
     }
 
     private Uni<SmsView> insert(SqlConnection tx, Actor actor, Iccid iccid, String msisdn, String source,

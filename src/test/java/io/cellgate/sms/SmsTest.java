@@ -233,13 +233,23 @@ class SmsTest {
     }
 
     @Test
-    void aTenantsThroughputQuotaRefusesWhatItCannotQueueWithRetryAfter() {
+    void aTenantsThroughputQuotaRefusesWhatItCannotQueueWithRetryAfterAndSpendsNothingOnWhatItDidNotQueue() {
         as(OPS).body(Map.of("quotas", Map.of("sms_per_second", 1))).patch("/api/v1/admin/tenants/globex").then()
                 .statusCode(200);
         try {
             String iccid = activeSim("globex");
+            String notActive = TestSims.assignedTo("globex", 1).iccids.get(0);
             String tenParts = "y".repeat(1530);
-            int accepted = 0;
+            for (int i = 0; i < 7; i++) {
+                problem(send(GLOBEX_ADMIN, notActive, Map.of("text", tenParts), key()), 409, "sim-not-active");
+            }
+            String firstKey = key();
+            String first = send(GLOBEX_ADMIN, iccid, Map.of("text", tenParts), firstKey).statusCode(201)
+                    .extract().path("id");
+            for (int i = 0; i < 7; i++) {
+                send(GLOBEX_ADMIN, iccid, Map.of("text", tenParts), firstKey).statusCode(201).body("id", equalTo(first));
+            }
+            int accepted = 1;
             while (true) {
                 var response = send(GLOBEX_ADMIN, iccid, Map.of("text", tenParts), key());
                 if (response.extract().statusCode() == 429) {
@@ -251,6 +261,7 @@ class SmsTest {
                 accepted++;
                 assertTrue(accepted <= 7, "a minute of 1 SMS per second holds 6 messages of 10 parts");
             }
+            // neither the 7 refused sends nor the 7 retries of the first message spent any of it
             assertEquals(6, accepted);
         } finally {
             as(OPS).body(Map.of("quotas", Map.of("sms_per_second", 10_000))).patch("/api/v1/admin/tenants/globex")
