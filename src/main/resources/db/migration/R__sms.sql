@@ -293,13 +293,15 @@ END $$;
 
 -- Background upkeep: applies receipts kept earlier (guessing the part of those kept longer than p_guess_after),
 -- expires what its validity passed (parts never sent, and sent parts whose receipt did not come within p_grace after
--- it) and the unsent parts of messages that failed, and removes receipts and reply fragments older than p_keep.
+-- it) and the unsent parts of messages that failed, and removes receipts older than p_keep and the replies whose
+-- parts did not all come within p_keep (announced as sms.incomplete).
 -- Answers how many messages it finished.
 DROP FUNCTION IF EXISTS expire_sms(interval, interval);
 CREATE OR REPLACE FUNCTION expire_sms(p_grace interval, p_keep interval, p_guess_after interval) RETURNS integer
     LANGUAGE plpgsql SET jit = off AS $$
 DECLARE
-    touched uuid[];
+    touched    uuid[];
+    incomplete new_event[];
 BEGIN
     PERFORM apply_sms_receipts(ARRAY(SELECT r.id FROM sms_receipts r ORDER BY r.id LIMIT 10000), false);
     PERFORM apply_sms_receipts(ARRAY(SELECT r.id FROM sms_receipts r WHERE r.received_at < now() - p_guess_after
@@ -322,7 +324,31 @@ BEGIN
     ) SELECT array_agg(DISTINCT e.message_id) INTO touched
       FROM (SELECT l.message_id FROM lapsed l UNION ALL SELECT o.message_id FROM orphaned o) e;
     DELETE FROM sms_receipts r WHERE r.received_at < now() - p_keep;
-    DELETE FROM sms_mo_fragments f WHERE f.received_at < now() - p_keep;
+    -- a device's reply whose parts did not all come: the whole set goes, announced once (sms.incomplete)
+    WITH stale AS (
+        SELECT DISTINCT f.tenant_id, f.iccid, f.tenant_address, f.reference, f.total FROM sms_mo_fragments f
+        WHERE f.received_at < now() - p_keep
+    ), dropped AS (
+        DELETE FROM sms_mo_fragments f USING stale s
+        WHERE (f.tenant_id, f.iccid, f.tenant_address, f.reference, f.total)
+              = (s.tenant_id, s.iccid, s.tenant_address, s.reference, s.total)
+        RETURNING f.*
+    ), sets AS (
+        SELECT d.tenant_id, d.iccid, d.tenant_address, d.reference, d.total,
+               array_agg(d.part ORDER BY d.part) AS parts, min(d.data_coding) AS data_coding,
+               min(d.received_at) AS first_received_at, max(d.received_at) AS last_received_at
+        FROM dropped d GROUP BY d.tenant_id, d.iccid, d.tenant_address, d.reference, d.total
+    )
+    SELECT array_agg((s.tenant_id, s.iccid, 'sms.incomplete',
+                      jsonb_build_object('direction', 'mo', 'from', d.msisdn, 'to', s.tenant_address,
+                                         'reference', s.reference, 'total', s.total,
+                                         'received_parts', to_jsonb(s.parts), 'data_coding', s.data_coding,
+                                         'first_received_at', s.first_received_at,
+                                         'last_received_at', s.last_received_at))::new_event
+                     ORDER BY s.tenant_id, s.iccid, s.first_received_at, s.reference)
+    INTO incomplete
+    FROM sets s LEFT JOIN sim_decisions d ON d.iccid = s.iccid AND d.tenant_id = s.tenant_id;
+    PERFORM emit_events(incomplete);
     IF touched IS NULL THEN
         RETURN 0;
     END IF;

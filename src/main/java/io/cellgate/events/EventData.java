@@ -241,6 +241,27 @@ public sealed interface EventData {
             implements EventData {
     }
 
+    @Schema(name = "SmsIncompleteData",
+            requiredProperties = {"direction", "to", "reference", "total", "received_parts", "data_coding",
+                    "first_received_at", "last_received_at"},
+            description = "sms.incomplete: a device's long message whose parts did not all arrive within a day (the"
+                    + " deployment's setting) of the first; the parts that did are dropped (the device may send it"
+                    + " again)")
+    record SmsIncomplete(
+            @Schema(enumeration = {"mo"}) String direction,
+            @Schema(description = "The device's MSISDN (left out when the SIM has left the tenant)", maxLength = 16)
+            String from,
+            @Schema(description = "The tenant's address it was sent to", maxLength = 16) String to,
+            @Schema(description = "The concatenation reference of its UDH", minimum = "0", maximum = "65535")
+            int reference,
+            @Schema(description = "How many parts its UDH announced", minimum = "2", maximum = "255") int total,
+            @Schema(description = "The numbers of the parts that arrived", minItems = 1, maxItems = 254)
+            List<Integer> receivedParts,
+            @Schema(minimum = "0", maximum = "255") int dataCoding,
+            Instant firstReceivedAt,
+            Instant lastReceivedAt) implements EventData {
+    }
+
     /** What a rule saw; each rule gives the members that concern it. */
     @Schema(name = "AnomalyEvidence", description = "What the rule saw; each rule gives the members that concern it")
     record AnomalyEvidence(

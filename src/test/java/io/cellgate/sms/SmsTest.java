@@ -10,6 +10,7 @@ import static io.cellgate.support.Api.ensureTenant;
 import static io.cellgate.support.Api.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -300,6 +301,40 @@ class SmsTest {
         assertEquals(List.of("received"), listed.getList("items.status"));
         assertEquals(text, listed.getString("items[0].text"));
         as(ACME_VIEWER).get("/api/v1/sims/" + iccid + "/usage").then().statusCode(200).body("usage.sms_mo", equalTo(2));
+    }
+
+    @Test
+    void aLongReplyWhosePartsDoNotAllComeWithinADayIsDroppedWholeAndAnnouncedOnce() {
+        String iccid = activeSim("acme");
+        byte[] septets = Gsm7.encode("z".repeat(153));
+        String device = msisdn(iccid).substring(1);
+        assertEquals(0, smsc.simulator().deliverFromDevice(device, ACME_NUMBER, 0, part(0x3C, 3, 2, septets), true));
+        assertEquals(0, smsc.simulator().deliverFromDevice(device, ACME_NUMBER, 0, part(0x3C, 3, 3, septets), true));
+        Pool owner = OwnerDatabase.open(vertx);
+        try {
+            owner.preparedQuery("UPDATE sms_mo_fragments SET received_at = received_at - interval '25 hours'"
+                    + " WHERE iccid = $1 AND part = 2").execute(Tuple.of(iccid)).await().atMost(Duration.ofSeconds(10));
+            // a set that began within the day waits on
+            assertEquals(0, smsc.simulator().deliverFromDevice(device, ACME_NUMBER, 0, part(0x3D, 2, 1, septets),
+                    true));
+            upkeep.run().await().atMost(Duration.ofSeconds(10));
+            upkeep.run().await().atMost(Duration.ofSeconds(10));
+
+            List<Map<String, Object>> incomplete = TenantEvents.awaitOfType(ACME_VIEWER, iccid, "sms.incomplete");
+            assertEquals(1, incomplete.size());
+            Map<String, Object> data = TenantEvents.data(incomplete.get(0));
+            assertEquals(List.of("mo", msisdn(iccid), ACME_NUMBER, 0x3C, 3, List.of(2, 3), 0),
+                    List.of(data.get("direction"), data.get("from"), data.get("to"), data.get("reference"),
+                            data.get("total"), data.get("received_parts"), data.get("data_coding")));
+            List<Integer> waiting = new ArrayList<>();
+            owner.preparedQuery("SELECT reference FROM sms_mo_fragments WHERE iccid = $1").execute(Tuple.of(iccid))
+                    .await().atMost(Duration.ofSeconds(10)).forEach(row -> waiting.add(row.getInteger(0)));
+            assertEquals(List.of(0x3D), waiting);
+            as(ACME_VIEWER).queryParam("direction", "mo").get("/api/v1/sims/" + iccid + "/sms").then().statusCode(200)
+                    .body("items", hasSize(0));
+        } finally {
+            owner.close();
+        }
     }
 
     @Test
