@@ -29,3 +29,8 @@ require_node() {
 require_radclient() {
   command -v radclient >/dev/null 2>&1 || apt_install freeradius-utils
 }
+
+# podman (with runc) builds and runs the service's container image without a daemon.
+require_podman() {
+  command -v podman >/dev/null 2>&1 && command -v runc >/dev/null 2>&1 || apt_install podman runc
+}
