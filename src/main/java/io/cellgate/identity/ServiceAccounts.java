@@ -23,7 +23,7 @@ import org.keycloak.representations.idm.ProtocolMapperRepresentation;
  * the tenant roles chosen for them. Their secret is shown when created or rotated, never again.
  */
 @ApplicationScoped
-@Timeout(value = 5, unit = ChronoUnit.SECONDS)
+@Timeout(value = 4, unit = ChronoUnit.SECONDS)
 @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
         skipOn = ProblemException.class)
 public class ServiceAccounts {

@@ -25,7 +25,7 @@ import org.keycloak.representations.idm.UserRepresentation;
  * only ever seen or changed within their tenant (another tenant's user is "not found").
  */
 @ApplicationScoped
-@Timeout(value = 5, unit = ChronoUnit.SECONDS)
+@Timeout(value = 4, unit = ChronoUnit.SECONDS)
 @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
         skipOn = ProblemException.class)
 public class TenantUsers {

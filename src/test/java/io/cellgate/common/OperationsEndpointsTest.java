@@ -3,22 +3,41 @@ package io.cellgate.common;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OperationsEndpointsTest {
 
     @Test
-    void readinessCoversTheDatabaseAndTheIdentityProvider() {
+    void readinessCoversWhatThisReplicaNeedsToServeAndNotTheIdentityProvider() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("identity-provider"))
-                .body("checks.find { it.name == 'identity-provider' }.status", equalTo("UP"))
+                .body("checks.name", not(hasItem("identity-provider")))
+                .body("checks.find { it.name == 'radius' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'radius' }.data.open_sockets", greaterThan(1))
                 .body("checks.find { it.name.contains('Reactive PostgreSQL') }.status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks", hasSize(0));
+    }
+
+    @Test
+    void theIdentityProviderShowsInHealthDetailsAndMetrics() {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                given().get("/q/health/well").then().statusCode(200)
+                        .body("checks.find { it.name == 'identity-provider' }.status", equalTo("UP"))
+                        .body("checks.find { it.name == 'identity-provider' }.data.http_status", equalTo(200)));
+        given().get("/q/health").then().statusCode(200).body("checks.name", hasItems("identity-provider", "radius"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("cellgate_identity_provider_up 1.0"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.awaitility.Awaitility;
 
 /**
@@ -18,11 +20,18 @@ public final class Replica {
     public static final String SMSC_PASSWORD = "it-smpp";
     private final int httpPort;
     private final int authPort;
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     public Replica(int httpPort, int authPort) {
         this.httpPort = httpPort;
         this.authPort = authPort;
+    }
+
+    /** Sets an environment variable of the replica's process (e.g. to reach a dependency through a proxy). */
+    public Replica with(String variable, String value) {
+        environment.put(variable, value);
+        return this;
     }
 
     public String url() {
@@ -39,7 +48,7 @@ public final class Replica {
 
     /** Starts the replica (its log goes to target/replica-PORT.log); {@link #awaitReady} waits for it. */
     public Replica start() throws IOException {
-        process = new ProcessBuilder("java", "-Xmx384m", "-Dquarkus.http.port=" + httpPort,
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-Dquarkus.http.port=" + httpPort,
                 "-Dcellgate.webhooks.allow-loopback=true",
                 "-Dcellgate.radius.auth-port=" + authPort, "-Dcellgate.radius.acct-port=" + acctPort(),
                 "-Dcellgate.smpp.enabled=true", "-Dcellgate.smpp.port=" + SMSC_PORT,
@@ -49,7 +58,9 @@ public final class Replica {
                 "-Dcellgate.sms.guess-after=3s",
                 "-jar", System.getProperty("cellgate.app.jar"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        new File("target/replica-" + httpPort + ".log"))).start();
+                        new File("target/replica-" + httpPort + ".log")));
+        builder.environment().putAll(environment);
+        process = builder.start();
         return this;
     }
 

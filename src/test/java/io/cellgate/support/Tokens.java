@@ -32,15 +32,21 @@ public final class Tokens {
     }
 
     public static String of(String user) {
-        CachedToken cached = CACHE.get(user);
+        return of(user, realmUrl());
+    }
+
+    /** A token from the realm at this URL (its issuer), e.g. through a proxy in front of the identity provider. */
+    public static String of(String user, String realm) {
+        String key = user + " " + realm;
+        CachedToken cached = CACHE.get(key);
         if (cached == null || Instant.now().isAfter(cached.expires())) {
-            cached = fetch(user);
-            CACHE.put(user, cached);
+            cached = fetch(user, realm);
+            CACHE.put(key, cached);
         }
         return cached.value();
     }
 
-    private static CachedToken fetch(String user) {
+    private static CachedToken fetch(String user, String realm) {
         Map<String, String> entry = USERS.get(user);
         if (entry == null) {
             throw new IllegalArgumentException("No demo user " + user + " in keycloak/demo-users.tsv");
@@ -60,7 +66,7 @@ public final class Tokens {
             }
         }
         var response = given().contentType(ContentType.URLENC).formParams(form)
-                .post(realmUrl() + "/protocol/openid-connect/token")
+                .post(realm + "/protocol/openid-connect/token")
                 .then().statusCode(200).extract().jsonPath();
         int lifetime = response.getInt("expires_in");
         return new CachedToken(response.getString("access_token"), Instant.now().plusSeconds(lifetime - 30L));

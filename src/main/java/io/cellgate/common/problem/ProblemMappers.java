@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.cellgate.common.db.PgErrors;
 import io.cellgate.common.json.JsonConfig;
 import io.cellgate.common.json.JsonPaths;
 import io.cellgate.common.json.Naming;
@@ -34,6 +35,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Turns every failure, ours and the framework's, into RFC 9457 problem+json. No stack trace leaves the service. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** A restart of PostgreSQL takes seconds; the pool opens new connections as soon as it answers again. */
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -155,6 +158,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (PgErrors.isUnavailable(e)) {
+            LOG.warnf("%s %s: the database is not available (%s)", request.method(), request.path(), e.toString());
+            Response response = respond(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                    "The database is not available; try again shortly", request.path(), Map.of()));
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS);
+            return response;
+        }
         LOG.error("Unexpected failure on " + request.method() + " " + request.path(), e);
         return respond(Problem.of(ProblemType.INTERNAL_ERROR, "Unexpected error; it has been logged", request.path(), Map.of()));
     }

@@ -88,6 +88,13 @@ public class RadiusServer {
                 authPort, config.host(), acctPort, perPort);
     }
 
+    /** The sockets that are open, of those bound at start (0 of 0 when RADIUS is disabled). */
+    int[] openSockets() {
+        synchronized (channels) {
+            return new int[] {(int) channels.stream().filter(Channel::isActive).count(), channels.size()};
+        }
+    }
+
     void stop(@Observes ShutdownEvent event) {
         channels.forEach(Channel::close);
     }
@@ -119,7 +126,9 @@ public class RadiusServer {
         for (int i = 0; i < count; i++) {
             Channel channel = bootstrap.bind(config.host(), bound).sync().channel();
             bound = ((InetSocketAddress) channel.localAddress()).getPort();
-            channels.add(channel);
+            synchronized (channels) {
+                channels.add(channel);
+            }
         }
         return bound;
     }
