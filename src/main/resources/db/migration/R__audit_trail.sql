@@ -116,6 +116,16 @@ CREATE OR REPLACE TRIGGER audit_records_no_update BEFORE UPDATE OR DELETE ON aud
 CREATE OR REPLACE TRIGGER audit_records_no_truncate BEFORE TRUNCATE ON audit_records
     FOR EACH STATEMENT EXECUTE FUNCTION audit_records_append_only();
 
+-- How long the oldest committed record has waited to be linked into its chain (0 when none waits): the linker's lag,
+-- as a metric. Along audit_records_unlinked.
+CREATE OR REPLACE FUNCTION audit_unlinked_age() RETURNS double precision
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT coalesce(extract(epoch FROM clock_timestamp() - min(r.at)), 0)::double precision
+    FROM audit_records r WHERE r.hash IS NULL
+$$;
+REVOKE EXECUTE ON FUNCTION audit_unlinked_age() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION audit_unlinked_age() TO "${app_role}";
+
 -- The service's role may append and link, and read the trail (under row-level security); nothing else.
 REVOKE EXECUTE ON FUNCTION audit_append(text, text, text[], boolean, text, text, text, text, text, text, text, integer,
     jsonb), audit_link(integer) FROM PUBLIC;

@@ -75,6 +75,11 @@ public class AuditService {
                 .map(rows -> rows.iterator().next().getInteger(0));
     }
 
+    /** Seconds the oldest committed record has waited to be linked (0 when none waits). */
+    public Uni<Double> unlinkedAge() {
+        return pool.query("SELECT audit_unlinked_age()").execute().map(rows -> rows.iterator().next().getDouble(0));
+    }
+
     public Uni<List<String>> chains(Actor actor) {
         return db.transaction(actor.allTenants(), tx -> tx.query("SELECT chain FROM audit_chains ORDER BY chain")
                 .execute()).map(rows -> {

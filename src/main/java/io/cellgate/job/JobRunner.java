@@ -3,6 +3,7 @@ package io.cellgate.job;
 import io.cellgate.common.Actor;
 import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.common.id.TenantId;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -48,6 +49,8 @@ public class JobRunner {
     ScopedDatabase db;
     @Inject
     Instance<JobHandler<?>> handlers;
+    @Inject
+    MeterRegistry metrics;
     @ConfigProperty(name = "cellgate.jobs.chunk-size", defaultValue = "1000")
     int chunkSize;
     @ConfigProperty(name = "cellgate.jobs.lease-seconds", defaultValue = "60")
@@ -75,8 +78,11 @@ public class JobRunner {
 
     private Uni<Void> drain() {
         return claim().flatMap(job -> job == null ? Uni.createFrom().voidItem()
-                : runChunks(job).onFailure().invoke(e -> LOG.errorf(e, "Job %s stopped; it resumes after its lease",
-                        job.id())).onFailure().recoverWithNull().flatMap(done -> drain()));
+                : runChunks(job).invoke(done -> finished(job, "completed"))
+                        .onFailure().invoke(e -> {
+                            LOG.errorf(e, "Job %s stopped; it resumes after its lease", job.id());
+                            finished(job, "stopped");
+                        }).onFailure().recoverWithNull().flatMap(done -> drain()));
     }
 
     private Uni<ClaimedJob> claim() {
@@ -97,11 +103,26 @@ public class JobRunner {
             return Uni.createFrom().voidItem();
         }
         return db.transaction(RUNNER.actingFor(job.tenant()).scope(), tx -> runChunk(tx, job))
-                .flatMap(processed -> runChunks(job.advancedTo(processed)));
+                .invoke(chunk -> {
+                    metrics.counter("cellgate.job.targets", "kind", job.kind(), "outcome", "succeeded")
+                            .increment(chunk.targets() - chunk.failed());
+                    metrics.counter("cellgate.job.targets", "kind", job.kind(), "outcome", "failed")
+                            .increment(chunk.failed());
+                })
+                .flatMap(chunk -> runChunks(job.advancedTo(job.processed() + chunk.targets())));
+    }
+
+    /** What a worker did to a job, by the job's kind (a handful of kinds: bounded labels). */
+    private void finished(ClaimedJob job, String outcome) {
+        metrics.counter("cellgate.jobs", "kind", job.kind(), "outcome", outcome).increment();
+    }
+
+    /** A committed chunk: how many targets it processed, and how many of them failed. */
+    private record Chunk(int targets, int failed) {
     }
 
     /** One chunk: the handler's work, its failures and the job's progress, in one transaction. */
-    private Uni<Integer> runChunk(SqlConnection tx, ClaimedJob job) {
+    private Uni<Chunk> runChunk(SqlConnection tx, ClaimedJob job) {
         int from = job.processed() + 1;
         int to = Math.min(job.processed() + chunkSize, job.total());
         return tx.preparedQuery("SELECT targets[$2:$3] FROM jobs WHERE id = $1").execute(Tuple.of(job.id(), from, to))
@@ -109,13 +130,13 @@ public class JobRunner {
                 .flatMap(targets -> process(tx, handler(job.kind()), job, targets)
                         .flatMap(failures -> recordFailures(tx, job.id(), failures).map(done -> failures.size()))
                         .flatMap(failed -> tx.preparedQuery(RECORD_PROGRESS).execute(
-                                Tuple.of(job.id(), job.processed(), targets.size(), failed, leaseSeconds)))
-                        .map(updated -> {
-                            if (updated.rowCount() != 1) {
-                                throw new IllegalStateException("Another worker advanced job " + job.id());
-                            }
-                            return job.processed() + targets.size();
-                        }));
+                                Tuple.of(job.id(), job.processed(), targets.size(), failed, leaseSeconds))
+                                .map(updated -> {
+                                    if (updated.rowCount() != 1) {
+                                        throw new IllegalStateException("Another worker advanced job " + job.id());
+                                    }
+                                    return new Chunk(targets.size(), failed);
+                                })));
     }
 
     /** The handler's work on the chunk, its targets read back as keys of the handler's kind. */

@@ -6,6 +6,7 @@ import io.cellgate.common.problem.ProblemType;
 import io.cellgate.common.id.TenantId;
 import io.cellgate.identity.Caller;
 import io.cellgate.tenant.QuotaBreaches;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -32,6 +33,8 @@ public class RateLimitFilter {
     RateLimiter limiter;
     @Inject
     QuotaBreaches breaches;
+    @Inject
+    MeterRegistry metrics;
     /** Off only to measure what the limit costs (bench/trust-overhead.sh); never in production. */
     @ConfigProperty(name = "cellgate.rate-limit.enabled", defaultValue = "true")
     boolean enabled;
@@ -54,6 +57,9 @@ public class RateLimitFilter {
                 if (decision.allowed()) {
                     return null;
                 }
+                // a tenant's id as label: bounded by the tenants the deployment has
+                metrics.counter("cellgate.rate_limit.rejected", "tenant",
+                        TenantId.error(tenant) == null ? tenant : "invalid").increment();
                 if (TenantId.error(tenant) == null) {
                     breaches.refused(TenantId.parse(tenant), QuotaBreaches.Quota.API_REQUESTS_PER_SECOND,
                             Map.of("limit", (long) decision.rate()));

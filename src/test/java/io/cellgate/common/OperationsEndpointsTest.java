@@ -8,8 +8,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.support.Api;
+import io.cellgate.support.PrometheusMetrics;
+import io.cellgate.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -41,10 +47,20 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void metricsAreExposedForPrometheus() {
+    void metricsAreExposedForPrometheusAfterTraffic() {
         given().get("/api/v1/sims").then().statusCode(401);
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"))
-                .body(containsString("http_server_requests_seconds"));
+        given().auth().oauth2(Tokens.of(Api.ACME_VIEWER)).get("/api/v1/sims?limit=1").then().statusCode(200);
+        String metrics = PrometheusMetrics.scrape();
+        assertTrue(metrics.contains("jvm_memory_used_bytes"));
+        // latency by route template and status, in the fixed buckets the alerts' p99 is computed from
+        for (String le : List.of("0.005", "0.1", "1.0", "10.0", "+Inf")) {
+            assertTrue(metrics.lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_bucket{")
+                    && line.contains("uri=\"/api/v1/sims\"") && line.contains("status=\"200\"")
+                    && line.contains("le=\"" + le + "\"")), "bucket le=" + le);
+        }
+        assertTrue(PrometheusMetrics.sum("http_server_requests_seconds_count", Map.of("uri", "/api/v1/sims",
+                "status", "401")) >= 1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertTrue(PrometheusMetrics.scrape()
+                .lines().anyMatch(line -> line.startsWith("cellgate_audit_unlinked_oldest_seconds "))));
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.cellgate.support.PrometheusMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +42,15 @@ class RateLimitTest {
     void overTheLimitIsA429WithRetryAfterAndRateLimitHeaders() {
         as(OPS).body(Map.of("quotas", Map.of("api_requests_per_second", 1, "api_burst", 3)))
                 .patch("/api/v1/admin/tenants/globex").then().statusCode(200);
+        double rejectedBefore = PrometheusMetrics.sum("cellgate_rate_limit_rejected_total", Map.of("tenant", "globex"));
         List<Response> responses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             responses.add(as("globex-viewer").get("/api/v1/sims?limit=1"));
         }
         long accepted = responses.stream().filter(r -> r.statusCode() == 200).count();
         assertTrue(accepted >= 3 && accepted <= 4, "accepted " + accepted + " of 6 with burst 3 at 1/s");
+        assertEquals(6 - accepted, PrometheusMetrics.sum("cellgate_rate_limit_rejected_total",
+                Map.of("tenant", "globex")) - rejectedBefore, "each refusal counted under its tenant");
         responses.get(0).then().statusCode(200)
                 .header("RateLimit-Policy", equalTo("\"tenant\";q=3;w=3"))
                 .header("RateLimit", matchesPattern("\"tenant\";r=2;t=[01]"));

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
+import io.cellgate.support.PrometheusMetrics;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,22 @@ class BulkActionTest {
         return as(user).get("/api/v1/jobs/" + jobId).then().extract().jsonPath();
     }
 
+    /** Bulk actions finished, and their targets by outcome, as Prometheus reads them. */
+    private static Map<String, Double> jobMetrics() {
+        return Map.of("completed", PrometheusMetrics.sum("cellgate_jobs_total", Map.of("kind", "sim_bulk_action",
+                        "outcome", "completed")),
+                "succeeded", PrometheusMetrics.sum("cellgate_job_targets_total", Map.of("kind", "sim_bulk_action",
+                        "outcome", "succeeded")),
+                "failed", PrometheusMetrics.sum("cellgate_job_targets_total", Map.of("kind", "sim_bulk_action",
+                        "outcome", "failed")));
+    }
+
+    private static Map<String, Double> difference(Map<String, Double> after, Map<String, Double> before) {
+        Map<String, Double> difference = new java.util.HashMap<>();
+        after.forEach((name, value) -> difference.put(name, value - before.get(name)));
+        return difference;
+    }
+
     @Test
     void oneFailingSimDoesNotStopTheOthers() {
         TestSims sims = TestSims.assignedTo("acme", 2500);
@@ -46,6 +63,7 @@ class BulkActionTest {
         targets.add(unknown);
         targets.add(sims.first());
 
+        Map<String, Double> before = jobMetrics();
         var submitted = as(ACME_OPERATOR).body(Map.of("action", "activate", "iccids", targets))
                 .post("/api/v1/sims/bulk-actions").then().statusCode(202)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/jobs/"))
@@ -59,6 +77,8 @@ class BulkActionTest {
                 () -> org.junit.jupiter.api.Assertions.assertEquals(2499, job.getInt("succeeded")),
                 () -> org.junit.jupiter.api.Assertions.assertEquals(2, job.getInt("failed")),
                 () -> org.junit.jupiter.api.Assertions.assertNotNull(job.getString("finished_at")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> org.junit.jupiter.api.Assertions.assertEquals(
+                Map.of("completed", 1.0, "succeeded", 2499.0, "failed", 2.0), difference(jobMetrics(), before)));
         as(ACME_OPERATOR).get("/api/v1/jobs/" + submitted.getString("id") + "/failures").then().statusCode(200)
                 .body("items.target", equalTo(List.of(sims.iccids.get(10), unknown).stream().sorted().toList()))
                 .body("items.find { it.target == '" + unknown + "' }.reason", equalTo("not_found"))
