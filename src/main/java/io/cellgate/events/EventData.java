@@ -255,8 +255,8 @@ public sealed interface EventData {
             @Schema(description = "The concatenation reference of its UDH", minimum = "0", maximum = "65535")
             int reference,
             @Schema(description = "How many parts its UDH announced", minimum = "2", maximum = "255") int total,
-            @Schema(description = "The numbers of the parts that arrived", minItems = 1, maxItems = 254)
-            List<Integer> receivedParts,
+            @Schema(description = "The numbers of the parts that arrived", minItems = 1, maxItems = 254,
+                    type = SchemaType.ARRAY, implementation = PartNumber.class) List<Integer> receivedParts,
             @Schema(minimum = "0", maximum = "255") int dataCoding,
             Instant firstReceivedAt,
             Instant lastReceivedAt) implements EventData {
@@ -296,6 +296,12 @@ public sealed interface EventData {
                     maximum = "1000000") Integer baselineDays,
             @Schema(description = "data_usage_spike: the rule's multiplier", minimum = "2", maximum = "1000")
             Integer multiplier) {
+    }
+
+    /** The number of one part of a concatenated SMS, as its UDH gives it. */
+    @Schema(name = "SmsPartNumber", type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "255",
+            description = "The number of one part of a concatenated SMS (its UDH), from 1")
+    interface PartNumber {
     }
 
     /** A radio access type, as RADIUS and the rules name it. */
