@@ -52,6 +52,7 @@ public class ServiceAccountResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "A page of the tenant's service accounts")
     @Operation(operationId = "listServiceAccounts", summary = "The tenant's service accounts")
     public Page<ServiceAccountView> list() {
         return accounts.list(caller.actor().requireTenant());
@@ -59,6 +60,7 @@ public class ServiceAccountResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The service account")
     @Operation(operationId = "getServiceAccount", summary = "One of the tenant's service accounts")
     public ServiceAccountView get(@PathParam("id") UUID id) {
         return accounts.get(caller.actor().requireTenant(), id.toString());
@@ -66,6 +68,7 @@ public class ServiceAccountResource {
 
     @POST
     @Path("/{id}/rotate-secret")
+    @APIResponse(responseCode = "200", description = "The service account with its new secret, shown this once")
     @Operation(operationId = "rotateServiceAccountSecret", summary = "Replace the secret; the old one stops working")
     public ServiceAccountView rotate(@PathParam("id") UUID id) {
         return accounts.rotateSecret(caller.actor().requireTenant(), id.toString());

@@ -56,6 +56,7 @@ public class UserResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "A page of the tenant's users")
     @Operation(operationId = "listUsers", summary = "The tenant's users")
     public Page<TenantUserView> list(@Valid @BeanParam PageRequest page) {
         return users.list(caller.actor().requireTenant(), page.limit(), page.cursor());
@@ -63,6 +64,7 @@ public class UserResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The user")
     @Operation(operationId = "getUser", summary = "One of the tenant's users")
     public TenantUserView get(@PathParam("id") UUID id) {
         return users.get(caller.actor().requireTenant(), id.toString());
@@ -71,6 +73,7 @@ public class UserResource {
     @PATCH
     @Path("/{id}")
     @APIResponse(responseCode = "409", description = "You cannot disable yourself")
+    @APIResponse(responseCode = "200", description = "The user as changed")
     @Operation(operationId = "updateUser", summary = "Change a user's roles, or disable or enable the user")
     public TenantUserView update(@PathParam("id") UUID id, @NotNull @Valid UpdateUserRequest body) {
         Actor actor = caller.actor();

@@ -43,6 +43,7 @@ public class SimIpResource {
 
     @PUT
     @Path("/{iccid}/ip-address")
+    @APIResponse(responseCode = "200", description = "The SIM's address")
     @APIResponse(responseCode = "409", description = "pool-exhausted, address-in-use, or a terminated SIM")
     @Operation(operationId = "assignSimIpAddress", summary = "Give the SIM a static IP: a chosen one or the next free",
             description = "Replaces the SIM's current address, if any. A full pool answers 409 pool-exhausted, a taken"

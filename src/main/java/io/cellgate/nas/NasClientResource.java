@@ -70,6 +70,7 @@ public class NasClientResource {
     @PATCH
     @Path("/{id}")
     @APIResponse(responseCode = "409", description = "The source overlaps another NAS client's, or the name is taken")
+    @APIResponse(responseCode = "200", description = "The NAS client as changed")
     @Operation(operationId = "updateNasClient", summary = "Change a NAS client's name, source, CoA port or state",
             description = "A disabled client's packets are dropped as from an unknown source.")
     public Uni<NasClientView> update(@PathParam("id") UUID id, @NotNull @Valid UpdateNasClientRequest body) {

@@ -128,6 +128,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/deliveries/{delivery}/retry")
+    @APIResponse(responseCode = "200", description = "The delivery, due again")
     @Operation(operationId = "retryWebhookDelivery", summary = "Send a delivery again now",
             description = "A failed (or succeeded, or waiting) delivery is due at once, with a new retry period.")
     @APIResponse(responseCode = "409", description = "The delivery is being sent")

@@ -36,6 +36,14 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void theApiReferenceIsServedAsAPage() {
+        given().get("/q/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("swagger-ui"));
+        given().accept("application/yaml").get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/sims/{iccid}/sms"));
+    }
+
+    @Test
     void theIdentityProviderShowsInHealthDetailsAndMetrics() {
         Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 given().get("/q/health/well").then().statusCode(200)

@@ -21,27 +21,40 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * .gitlab-ci.yml as GitLab reads it (gitlab-ci-local, which checks it against GitLab's schema and lists its jobs), and
- * every script its jobs call: it exists and may be run, and the test job runs what .ci/run runs.
+ * .gitlab-ci.yml checked against GitLab's CI schema (with gitlab-ci-local's validator, as that tool checks a pipeline
+ * before running it), its jobs and stages, and every script its jobs call: it exists and may be run, and the test job
+ * runs what .ci/run runs.
  */
 class GitlabCiTest {
     private static final Path CI_TOOLS = Path.of("scripts/ci");
     private static final Pattern PROJECT_COMMAND = Pattern.compile("(?:^|\\s)(\\./mvnw|scripts/[\\w./-]+)");
 
     @Test
-    void gitlabReadsThePipelineWithItsSixStagesInOrder() throws Exception {
-        String listed = run(List.of(CI_TOOLS.resolve("node_modules/.bin/gitlab-ci-local").toString(), "--list-json"));
+    void gitlabsSchemaAcceptsThePipelineWithItsSixStagesInOrder() throws Exception {
+        JsonNode read = new ObjectMapper().readTree(run(List.of("node", "validate-gitlab-ci.mjs", "../../.gitlab-ci.yml")));
+        assertEquals(List.of("build", "test", "contract", "image", "chart", "release"),
+                new ObjectMapper().convertValue(read.get("stages"), List.class));
         Map<String, String> stageOfJob = new LinkedHashMap<>();
-        for (JsonNode job : new ObjectMapper().readTree(listed.substring(listed.indexOf('[')))) {
-            stageOfJob.put(job.get("name").asText(), job.get("stage").asText());
-        }
+        read.get("jobs").forEach(job -> stageOfJob.put(job.get("name").asText(), job.get("stage").asText()));
         assertEquals(Map.of("build", "build", "test", "test", "contract", "contract", "container-image", "image",
                 "chart", "chart", "release", "release"), stageOfJob);
-        JsonNode pipeline = pipeline();
-        assertEquals(List.of("build", "test", "contract", "image", "chart", "release"),
-                new ObjectMapper().convertValue(pipeline.get("stages"), List.class));
+    }
+
+    @Test
+    void aPipelineGitlabWouldRefuseIsRefused(@TempDir Path dir) throws Exception {
+        Path invalid = dir.resolve("invalid.yml");
+        // a job named like a global keyword, and a misspelt keyword
+        Files.writeString(invalid, "stages: [build]\nimage:\n  stage: build\n  script: [x]\n"
+                + "build:\n  stage: build\n  script: [a]\n  cachee: {}\n");
+        Process validation = new ProcessBuilder("node", "validate-gitlab-ci.mjs", invalid.toString())
+                .directory(installedTools()).redirectErrorStream(true).start();
+        String output = new String(validation.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(validation.waitFor(2, TimeUnit.MINUTES));
+        assertTrue(validation.exitValue() != 0, output);
+        assertTrue(output.contains("'cachee' property is not expected") && output.contains("at image"), output);
     }
 
     @Test
@@ -86,12 +99,21 @@ class GitlabCiTest {
         return new ObjectMapper(new YAMLFactory()).readTree(Path.of(".gitlab-ci.yml").toFile());
     }
 
-    /** Runs a command from the repository's root (installing the CI tools first when missing); its output. */
+    /** Runs a command in scripts/ci (installing its tools first when missing); its output. */
     private static String run(List<String> command) throws IOException, InterruptedException {
-        if (!Files.isDirectory(CI_TOOLS.resolve("node_modules"))) {
-            execute(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), CI_TOOLS.toFile());
+        return execute(command, installedTools());
+    }
+
+    /**
+     * scripts/ci with its node modules: GitLab's schema and the validator of gitlab-ci-local, installed without their
+     * install scripts (the runner's native regex module is not needed to validate, and would be compiled).
+     */
+    private static File installedTools() throws IOException, InterruptedException {
+        if (!Files.isDirectory(CI_TOOLS.resolve("node_modules/gitlab-ci-local"))) {
+            execute(List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"),
+                    CI_TOOLS.toFile());
         }
-        return execute(command, new File("."));
+        return CI_TOOLS.toFile();
     }
 
     private static String execute(List<String> command, File directory) throws IOException, InterruptedException {

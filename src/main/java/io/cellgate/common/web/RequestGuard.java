@@ -12,11 +12,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -54,6 +56,7 @@ public class RequestGuard {
             // On the Vert.x response, so that streamed answers, which skip the response filters, carry it too.
             http.response().headers().set(REQUEST_ID, requestId);
         }
+        acceptSuccessAlongsideProblems(request);
         Problem refused = limits.exceeded(http);
         if (refused == null) {
             try {
@@ -66,6 +69,18 @@ public class RequestGuard {
             }
         }
         return refused == null ? null : ProblemMappers.respond(refused);
+    }
+
+    /**
+     * A client that accepts problem details only is let through to the operation: that is how a client generated from
+     * the contract calls an operation whose success has no body (204), and a 406 would refuse what the contract allows.
+     */
+    private static void acceptSuccessAlongsideProblems(ContainerRequestContext request) {
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        if (accept != null && accept.strip().toLowerCase(Locale.ROOT).startsWith(Problem.MEDIA_TYPE)
+                && !accept.contains(",")) {
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, accept + ", " + MediaType.APPLICATION_JSON);
+        }
     }
 
     /** Names the request by the operation it matched (its operationId), for the audit trail. */

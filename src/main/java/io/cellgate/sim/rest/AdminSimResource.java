@@ -91,6 +91,7 @@ public class AdminSimResource {
     @POST
     @Path("/assign")
     @APIResponse(responseCode = "409", description = "SIMs not in stock (listed), the tenant's SIM quota, or a concurrent change")
+    @APIResponse(responseCode = "200", description = "What changed in the stock")
     @Operation(operationId = "assignSims", summary = "Assign SIMs in stock to a tenant (list or ICCID range)",
             description = "A list is all or nothing: if any SIM is unknown or not in stock, nothing moves and the"
                     + " problem lists them. A range assigns every SIM in stock inside it.")
@@ -101,6 +102,7 @@ public class AdminSimResource {
     @POST
     @Path("/unassign")
     @APIResponse(responseCode = "409", description = "SIMs that are not ready (listed), or a concurrent change")
+    @APIResponse(responseCode = "200", description = "What changed in the stock")
     @Operation(operationId = "unassignSims", summary = "Return never-used (ready) SIMs to stock",
             description = "All or nothing. The SIM keeps nothing of the tenant: name, labels, service profile and policy"
                     + " overrides are cleared and its static IP goes back to the tenant's pool; its history stays with"

@@ -105,6 +105,7 @@ public class SimResource {
     @Path("/{iccid}/activate")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_OPERATOR})
     @APIResponse(responseCode = "409", description = STATE_CONFLICT)
+    @APIResponse(responseCode = "200", description = "The SIM, active")
     @Operation(operationId = "activateSim", summary = "Activate a ready SIM")
     public Uni<SimView> activate(@PathParam("iccid") Iccid iccid) {
         return sims.transition(caller.actor(), iccid, SimAction.ACTIVATE);
@@ -114,6 +115,7 @@ public class SimResource {
     @Path("/{iccid}/suspend")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_OPERATOR})
     @APIResponse(responseCode = "409", description = STATE_CONFLICT)
+    @APIResponse(responseCode = "200", description = "The SIM, suspended")
     @Operation(operationId = "suspendSim", summary = "Suspend an active SIM")
     public Uni<SimView> suspend(@PathParam("iccid") Iccid iccid) {
         return sims.transition(caller.actor(), iccid, SimAction.SUSPEND);
@@ -123,6 +125,7 @@ public class SimResource {
     @Path("/{iccid}/resume")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_OPERATOR})
     @APIResponse(responseCode = "409", description = STATE_CONFLICT)
+    @APIResponse(responseCode = "200", description = "The SIM, active again")
     @Operation(operationId = "resumeSim", summary = "Resume a suspended SIM")
     public Uni<SimView> resume(@PathParam("iccid") Iccid iccid) {
         return sims.transition(caller.actor(), iccid, SimAction.RESUME);
@@ -132,6 +135,7 @@ public class SimResource {
     @Path("/{iccid}/terminate")
     @RolesAllowed(Roles.TENANT_ADMIN)
     @APIResponse(responseCode = "409", description = STATE_CONFLICT)
+    @APIResponse(responseCode = "200", description = "The SIM, terminated")
     @Operation(operationId = "terminateSim", summary = "Terminate a ready or suspended SIM (final)",
             description = "Terminated is final. The body repeats the ICCID to confirm.")
     public Uni<SimView> terminate(@PathParam("iccid") Iccid iccid, @NotNull @Valid TerminateRequest body) {
