@@ -4,7 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellgate.support.Api;
 import io.cellgate.support.Replica;
 import io.cellgate.support.TcpProxy;
@@ -13,7 +17,11 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +50,7 @@ class DegradedDependenciesIT {
                 .with("CELLGATE_OIDC_URL", realm)
                 .with("CELLGATE_KEYCLOAK_URL", "http://127.0.0.1:" + identity.port())
                 .with("CELLGATE_IDENTITY_PROBE_INTERVAL", "1s")
+                .with("CELLGATE_LOG_JSON", "true")
                 .start().awaitReady();
     }
 
@@ -91,9 +100,10 @@ class DegradedDependenciesIT {
         String backend = Tokens.of("acme-backend", realm);
         as(backend).get("/api/v1/sims").then().statusCode(200);
         database.down();
+        String requestId = "degraded-" + java.util.UUID.randomUUID();
         try {
             for (int i = 0; i < 5; i++) {
-                as(backend).get("/api/v1/sims").then().statusCode(503)
+                as(backend).header("X-Request-Id", requestId + "-" + i).get("/api/v1/sims").then().statusCode(503)
                         .contentType("application/problem+json")
                         .body("type", equalTo("https://cellgate.io/problems/service-unavailable"))
                         .header("Retry-After", equalTo("5"));
@@ -110,6 +120,21 @@ class DegradedDependenciesIT {
             as(backend).get("/api/v1/sims").then().statusCode(200);
         }
         given().baseUri(REPLICA.url()).get("/q/health/ready").then().statusCode(200);
+
+        // the warning of each refused request is one JSON line naming the request, its tenant and its caller
+        List<JsonNode> warnings = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("target/replica-8098.log"))) {
+            if (line.startsWith("{") && line.contains(requestId)) {
+                warnings.add(new ObjectMapper().readTree(line));
+            }
+        }
+        assertEquals(5, warnings.size());
+        JsonNode first = warnings.get(0);
+        assertEquals("WARN", first.get("level").asText());
+        assertTrue(first.get("message").asText().contains("the database is not available"));
+        assertEquals(requestId + "-0", first.at("/mdc/request_id").asText());
+        assertEquals("acme", first.at("/mdc/tenant").asText());
+        assertEquals("service-account-acme-backend", first.at("/mdc/subject").asText());
     }
 
     private static RequestSpecification as(String token) {

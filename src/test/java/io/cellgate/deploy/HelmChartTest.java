@@ -103,6 +103,7 @@ class HelmChartTest {
         assertEquals("https://login.example.com", config.getData().get("CELLGATE_KEYCLOAK_URL"));
         assertEquals("50", config.getData().get("CELLGATE_SMS_DEFAULT_PER_SECOND"));
         assertEquals("false", config.getData().get("CELLGATE_SMPP_ENABLED"));
+        assertEquals("true", config.getData().get("CELLGATE_LOG_JSON"));
     }
 
     @Test

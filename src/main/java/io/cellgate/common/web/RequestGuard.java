@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -33,6 +34,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class RequestGuard {
     public static final String REQUEST_ID = "X-Request-Id";
+    /** The request id in the log context (MDC) of every line logged for the request. */
+    public static final String REQUEST_ID_LOG_KEY = "request_id";
     private static final int MAX_TARGET = 2000;
     private static final int MAX_USER_AGENT = 300;
 
@@ -52,6 +55,7 @@ public class RequestGuard {
                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
                 UntrustedText.forRecord(http.getHeader(HttpHeaders.USER_AGENT), MAX_USER_AGENT), requestId));
         origin.routedBy(request.getUriInfo().getPath());
+        MDC.put(REQUEST_ID_LOG_KEY, requestId);
         if (sentId == null || ClientKeys.isValid(sentId)) {
             // On the Vert.x response, so that streamed answers, which skip the response filters, carry it too.
             http.response().headers().set(REQUEST_ID, requestId);
