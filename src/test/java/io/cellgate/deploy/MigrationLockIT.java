@@ -52,7 +52,6 @@ class MigrationLockIT {
         } finally {
             first.stop();
             second.stop();
-            Thread.sleep(2_000);
             superuser("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
         }
     }

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellgate.demo.DemoSmsc;
 import io.cellgate.demo.SmscSimulator;
 import io.cellgate.support.OwnerDatabase;
+import io.cellgate.support.PrometheusMetrics;
 import io.cellgate.support.TenantEvents;
 import io.cellgate.support.StandardWebhooksVerifier;
 import io.cellgate.support.TestSims;
@@ -379,10 +380,12 @@ class SmsTest {
      * sent once more by the device is a reply of its own (no deduplication by content).
      */
     @Test
-    void aReplyWhoseWriteOutlastsItsAnswerIsNotKeptSoTheSmscsNextDeliveryIsStoredOnce() throws InterruptedException {
+    void aReplyWhoseWriteOutlastsItsAnswerIsNotKeptSoTheSmscsNextDeliveryIsStoredOnce() {
         String iccid = activeSim("acme");
         String device = msisdn(iccid).substring(1);
         assertEquals(0, smsc.simulator().deliverFromDevice(device, ACME_ADDRESS, 0, Gsm7.encode("first"), false));
+        Map<String, String> notRecorded = Map.of("kind", "mo", "why", "not_recorded");
+        double refusedBefore = PrometheusMetrics.sum("cellgate_smpp_deliver_refused_total", notRecorded);
         Pool owner = OwnerDatabase.open(vertx);
         SqlConnection holder = owner.getConnection().await().atMost(Duration.ofSeconds(10));
         Transaction hold = holder.begin().await().atMost(Duration.ofSeconds(10));
@@ -392,7 +395,9 @@ class SmsTest {
                     .execute(Tuple.of(iccid)).await().atMost(Duration.ofSeconds(10)).size());
             assertNotEquals(0, smsc.simulator().deliverFromDevice(device, ACME_ADDRESS, 0, Gsm7.encode("again?"),
                     false));
-            Thread.sleep(answerWithin.toMillis());
+            // held until the service itself has given up on the write (answerWithin, past the write's deadline)
+            Awaitility.await().atMost(answerWithin.plusSeconds(10)).until(() -> PrometheusMetrics.sum(
+                    "cellgate_smpp_deliver_refused_total", notRecorded) > refusedBefore);
         } finally {
             hold.rollback().await().atMost(Duration.ofSeconds(10));
             holder.close().await().atMost(Duration.ofSeconds(10));

@@ -75,9 +75,11 @@ public final class Replica {
         process.destroyForcibly().waitFor();
     }
 
-    public void stop() {
+    /** SIGTERM, and waits (up to 30 s) for the replica to have shut down and closed its connections. */
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 }

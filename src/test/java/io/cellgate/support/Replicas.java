@@ -26,8 +26,12 @@ public final class Replicas {
         A.awaitReady();
         B.awaitReady();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            A.stop();
-            B.stop();
+            try {
+                A.stop();
+                B.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }));
         started = true;
     }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * API latency as a Prometheus histogram (http_server_requests_seconds_bucket, by method, route template and status),
@@ -13,9 +14,10 @@ import java.time.Duration;
  * series per route rather than the seventy of an automatic histogram.
  */
 public class HttpMetrics {
-    static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+    private static final double[] BUCKETS_NANOS = Stream.of(Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10)).mapToDouble(Duration::toNanos).toArray();
 
     @Produces
     @Singleton
@@ -23,14 +25,9 @@ public class HttpMetrics {
         return new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-                if (!id.getName().equals("http.server.requests")) {
-                    return config;
-                }
-                double[] nanos = new double[BUCKETS.length];
-                for (int i = 0; i < BUCKETS.length; i++) {
-                    nanos[i] = BUCKETS[i].toNanos();
-                }
-                return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos).build().merge(config);
+                return id.getName().equals("http.server.requests")
+                        ? DistributionStatisticConfig.builder().serviceLevelObjectives(BUCKETS_NANOS).build().merge(config)
+                        : config;
             }
         };
     }

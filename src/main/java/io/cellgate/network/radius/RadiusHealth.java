@@ -17,9 +17,9 @@ public class RadiusHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        int[] sockets = server.openSockets();
-        return HealthCheckResponse.named("radius").status(!config.enabled() || sockets[0] == sockets[1])
-                .withData("enabled", config.enabled()).withData("open_sockets", sockets[0])
-                .withData("sockets", sockets[1]).build();
+        RadiusServer.Sockets sockets = server.sockets();
+        return HealthCheckResponse.named("radius").status(!config.enabled() || sockets.open() == sockets.bound())
+                .withData("enabled", config.enabled()).withData("open_sockets", sockets.open())
+                .withData("sockets", sockets.bound()).build();
     }
 }

@@ -88,10 +88,13 @@ public class RadiusServer {
                 authPort, config.host(), acctPort, perPort);
     }
 
-    /** The sockets that are open, of those bound at start (0 of 0 when RADIUS is disabled). */
-    int[] openSockets() {
+    /** How many of the sockets bound at start are still open (0 of 0 when RADIUS is disabled). */
+    record Sockets(int open, int bound) {
+    }
+
+    Sockets sockets() {
         synchronized (channels) {
-            return new int[] {(int) channels.stream().filter(Channel::isActive).count(), channels.size()};
+            return new Sockets((int) channels.stream().filter(Channel::isActive).count(), channels.size());
         }
     }
 
