@@ -50,13 +50,13 @@ envFrom:
 env:
   - name: JAVA_OPTS_APPEND
     value: {{ .Values.javaOpts | quote }}
-  {{- range $variable, $key := dict "CELLGATE_DB_PASSWORD" .Values.secrets.keys.databasePassword "CELLGATE_DB_OWNER_PASSWORD" .Values.secrets.keys.databaseOwnerPassword "CELLGATE_KEYCLOAK_ADMIN_SECRET" .Values.secrets.keys.keycloakAdminSecret "CELLGATE_RADIUS_SECRET_KEY" .Values.secrets.keys.radiusSecretKey "CELLGATE_WEBHOOKS_SECRET_KEY" .Values.secrets.keys.webhooksSecretKey "CELLGATE_SMPP_PASSWORD" .Values.secrets.keys.smppPassword }}
+  {{- range $variable, $key := dict "CELLGATE_DB_PASSWORD" .Values.secrets.keys.databasePassword "CELLGATE_DB_OWNER_PASSWORD" .Values.secrets.keys.databaseOwnerPassword "CELLGATE_KEYCLOAK_ADMIN_SECRET" .Values.secrets.keys.keycloakAdminSecret "CELLGATE_RADIUS_SECRET_KEY" .Values.secrets.keys.radiusSecretKey "CELLGATE_RADIUS_PREVIOUS_SECRET_KEY" .Values.secrets.keys.radiusPreviousSecretKey "CELLGATE_WEBHOOKS_SECRET_KEY" .Values.secrets.keys.webhooksSecretKey "CELLGATE_WEBHOOKS_PREVIOUS_SECRET_KEY" .Values.secrets.keys.webhooksPreviousSecretKey "CELLGATE_SMPP_PASSWORD" .Values.secrets.keys.smppPassword }}
   - name: {{ $variable }}
     valueFrom:
       secretKeyRef:
         name: {{ include "cellgate.secretName" $ }}
         key: {{ $key }}
-        {{- if or (eq $variable "CELLGATE_WEBHOOKS_SECRET_KEY") (eq $variable "CELLGATE_SMPP_PASSWORD") }}
+        {{- if has $variable (list "CELLGATE_RADIUS_PREVIOUS_SECRET_KEY" "CELLGATE_WEBHOOKS_SECRET_KEY" "CELLGATE_WEBHOOKS_PREVIOUS_SECRET_KEY" "CELLGATE_SMPP_PASSWORD") }}
         optional: true
         {{- end }}
   {{- end }}

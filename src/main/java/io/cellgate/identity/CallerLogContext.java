@@ -1,5 +1,6 @@
 package io.cellgate.identity;
 
+import io.cellgate.common.trace.SpanAttributes;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -12,7 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Names the caller in its request's log context (MDC, kept per request): every line logged for the request carries the
- * tenant and subject of its verified token, next to the request id (common.web.RequestGuard).
+ * tenant and subject of its verified token, next to the request id (common.web.RequestGuard). The tenant is also an
+ * attribute of the request's span.
  */
 public class CallerLogContext {
     public static final String TENANT = "tenant";
@@ -33,6 +35,7 @@ public class CallerLogContext {
                 Object tenant = token.getClaim(Caller.TENANT_CLAIM);
                 if (tenant != null) {
                     MDC.put(TENANT, tenant.toString());
+                    SpanAttributes.set(SpanAttributes.TENANT, tenant.toString());
                 }
             }
         }).replaceWithVoid();

@@ -4,6 +4,9 @@ import io.cellgate.audit.AuditedWrites;
 import io.cellgate.common.Actor;
 import io.cellgate.common.Cursor;
 import io.cellgate.common.Page;
+import io.cellgate.common.crypto.ResealedSecrets;
+import io.cellgate.common.crypto.Resealing;
+import io.cellgate.common.crypto.SecretSeal.UnreadableSecretException;
 import io.cellgate.common.db.PgErrors;
 import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.common.net.Cidr;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * The NAS clients carrier ops register. Every change is announced on {@link NasClientPort#CHANGES} in its transaction,
@@ -32,6 +36,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class NasClientService implements NasClientPort {
     private static final String COLUMNS = "id, name, source::text AS source, coa_port, enabled, created_at, updated_at";
+    private static final Logger LOG = Logger.getLogger(NasClientService.class);
     private static final String NOTIFY = "SELECT pg_notify('" + CHANGES + "', '')";
 
     @Inject
@@ -120,14 +125,42 @@ public class NasClientService implements NasClientPort {
         }));
     }
 
+    /** Seals every NAS client's secret under the current key ({@link NasSecrets}); answers what it found. */
+    public Uni<ResealedSecrets> resealSecrets(Actor actor) {
+        return writes.inTransaction(actor, actor.allTenants(), (tx, note) -> tx.query(
+                "SELECT id, secret FROM nas_clients ORDER BY id FOR UPDATE").execute().flatMap(rows -> {
+                    Resealing resealing = new Resealing("nas_client_secrets");
+                    List<Tuple> changed = new ArrayList<>();
+                    for (Row row : rows) {
+                        String id = row.getUUID("id").toString();
+                        resealing.of(id, () -> secrets.resealed(id, row.getBuffer("secret").getBytes()))
+                                .ifPresent(sealed -> changed.add(Tuple.of(row.getUUID("id"), Buffer.buffer(sealed))));
+                    }
+                    ResealedSecrets result = resealing.result();
+                    note.changes(Map.of(), Map.of("resealed_nas_client_secrets", result.resealed()));
+                    return changed.isEmpty() ? Uni.createFrom().item(result)
+                            : tx.preparedQuery("UPDATE nas_clients SET secret = $2 WHERE id = $1").executeBatch(changed)
+                                    .replaceWith(result);
+                }));
+    }
+
+    /** Every enabled NAS client but one whose secret no configured key opens, which is logged and left out. */
     @Override
     public Uni<List<NasClient>> enabledNasClients(Actor reader) {
         return db.query(reader.allTenants(), "SELECT id, name, source::text AS source, secret, coa_port"
                 + " FROM nas_clients WHERE enabled", Tuple.tuple()).map(rows -> {
                     List<NasClient> clients = new ArrayList<>();
-                    rows.forEach(row -> clients.add(new NasClient(row.getUUID("id"), row.getString("name"),
-                            row.getString("source"), secrets.decrypt(row.getUUID("id").toString(),
-                            row.getBuffer("secret").getBytes()), row.getInteger("coa_port"))));
+                    for (Row row : rows) {
+                        try {
+                            clients.add(new NasClient(row.getUUID("id"), row.getString("name"),
+                                    row.getString("source"), secrets.decrypt(row.getUUID("id").toString(),
+                                    row.getBuffer("secret").getBytes()), row.getInteger("coa_port")));
+                        } catch (UnreadableSecretException e) {
+                            LOG.errorf("NAS client %s is not served: %s. Rotate its secret"
+                                    + " (POST /api/v1/admin/nas-clients/%s/secret)", row.getString("name"),
+                                    e.getMessage(), row.getUUID("id"));
+                        }
+                    }
                     return clients;
                 });
     }

@@ -4,11 +4,13 @@ import io.cellgate.common.crypto.SecretSeal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The NAS clients' shared secrets at rest, sealed under the key of {@code cellgate.radius.secret-key} with the NAS
- * client's id as associated data ({@link SecretSeal}). Secrets that Cellgate makes are 32 random characters.
+ * client's id as associated data ({@link SecretSeal}); those sealed under {@code cellgate.radius.previous-secret-key}
+ * open too, until they are resealed. Secrets that Cellgate makes are 32 random characters.
  */
 @ApplicationScoped
 public class NasSecrets {
@@ -18,8 +20,10 @@ public class NasSecrets {
     private final SecretSeal seal;
     private final SecureRandom random = new SecureRandom();
 
-    public NasSecrets(@ConfigProperty(name = "cellgate.radius.secret-key") String key) {
-        this.seal = new SecretSeal("cellgate.radius.secret-key (CELLGATE_RADIUS_SECRET_KEY)", key);
+    public NasSecrets(@ConfigProperty(name = "cellgate.radius.secret-key") String key,
+                      @ConfigProperty(name = "cellgate.radius.previous-secret-key") Optional<String> previousKey) {
+        this.seal = new SecretSeal("cellgate.radius.secret-key (CELLGATE_RADIUS_SECRET_KEY)", key,
+                "cellgate.radius.previous-secret-key (CELLGATE_RADIUS_PREVIOUS_SECRET_KEY)", previousKey);
     }
 
     public byte[] encrypt(String clientId, String secret) {
@@ -28,6 +32,11 @@ public class NasSecrets {
 
     public byte[] decrypt(String clientId, byte[] stored) {
         return seal.open(clientId, stored);
+    }
+
+    /** The stored secret sealed under the current key, or empty if it already is ({@link SecretSeal#resealed}). */
+    Optional<byte[]> resealed(String clientId, byte[] stored) {
+        return seal.resealed(clientId, stored);
     }
 
     public String generate() {

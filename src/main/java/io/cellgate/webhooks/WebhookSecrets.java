@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,8 +21,10 @@ public class WebhookSecrets {
     private final SecretSeal seal;
     private final SecureRandom random = new SecureRandom();
 
-    public WebhookSecrets(@ConfigProperty(name = "cellgate.webhooks.secret-key") String key) {
-        this.seal = new SecretSeal("cellgate.webhooks.secret-key (CELLGATE_WEBHOOKS_SECRET_KEY)", key);
+    public WebhookSecrets(@ConfigProperty(name = "cellgate.webhooks.secret-key") String key,
+                          @ConfigProperty(name = "cellgate.webhooks.previous-secret-key") Optional<String> previousKey) {
+        this.seal = new SecretSeal("cellgate.webhooks.secret-key (CELLGATE_WEBHOOKS_SECRET_KEY)", key,
+                "cellgate.webhooks.previous-secret-key (CELLGATE_WEBHOOKS_PREVIOUS_SECRET_KEY)", previousKey);
     }
 
     /** A new secret, as the tenant is shown it. */
@@ -33,6 +36,11 @@ public class WebhookSecrets {
 
     byte[] seal(String webhookId, String secret) {
         return seal.seal(webhookId, secret.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The stored secret sealed under the current key, or empty if it already is ({@link SecretSeal#resealed}). */
+    Optional<byte[]> resealed(String webhookId, byte[] stored) {
+        return seal.resealed(webhookId, stored);
     }
 
     /** The HMAC key of a stored secret. */

@@ -1,9 +1,12 @@
 package io.cellgate.webhooks;
 
+import io.cellgate.audit.AuditedWrites;
 import io.cellgate.common.Actor;
 import io.cellgate.common.Cursor;
 import io.cellgate.common.NewestFirst;
 import io.cellgate.common.Page;
+import io.cellgate.common.crypto.ResealedSecrets;
+import io.cellgate.common.crypto.Resealing;
 import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.common.id.TenantId;
 import io.cellgate.common.problem.ProblemException;
@@ -46,6 +49,8 @@ public class WebhookService {
     TenantGate gate;
     @Inject
     WebhookSecrets secrets;
+    @Inject
+    AuditedWrites writes;
     @Inject
     WebhookAddresses addresses;
 
@@ -146,6 +151,35 @@ public class WebhookService {
                 .map(rows -> {
                     note.changes(Map.of(), Map.of("secret", "rotated", "grace_seconds", grace));
                     return toView(rows.iterator().next()).withSecret(secret);
+                }));
+    }
+
+    /**
+     * Seals every webhook's signing secret under the current key ({@link WebhookSecrets}), and the previous secret of
+     * one still in its grace period; a previous secret past it is never read again, and is dropped.
+     */
+    public Uni<ResealedSecrets> resealSecrets(Actor actor) {
+        return writes.inTransaction(actor, actor.allTenants(), (tx, note) -> tx.query("SELECT id, secret,"
+                        + " CASE WHEN previous_secret_until > now() THEN previous_secret END AS previous_secret"
+                        + " FROM webhooks ORDER BY id FOR UPDATE").execute().flatMap(rows -> {
+                    Resealing resealing = new Resealing("webhook_secrets");
+                    List<Tuple> changes = new ArrayList<>();
+                    for (Row row : rows) {
+                        String id = row.getUUID("id").toString();
+                        byte[] previous = row.getBuffer("previous_secret") == null ? null
+                                : row.getBuffer("previous_secret").getBytes();
+                        changes.add(Tuple.of(row.getUUID("id"),
+                                resealing.of(id, () -> secrets.resealed(id, row.getBuffer("secret").getBytes()))
+                                        .map(Buffer::buffer).orElse(null),
+                                previous == null ? null : resealing.of(id + " (previous secret)",
+                                        () -> secrets.resealed(id, previous)).map(Buffer::buffer)
+                                        .orElse(Buffer.buffer(previous))));
+                    }
+                    ResealedSecrets result = resealing.result();
+                    note.changes(Map.of(), Map.of("resealed_webhook_secrets", result.resealed()));
+                    return changes.isEmpty() ? Uni.createFrom().item(result)
+                            : tx.preparedQuery("UPDATE webhooks SET secret = coalesce($2, secret),"
+                                    + " previous_secret = $3 WHERE id = $1").executeBatch(changes).replaceWith(result);
                 }));
     }
 

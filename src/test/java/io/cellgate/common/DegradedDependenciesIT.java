@@ -101,9 +101,11 @@ class DegradedDependenciesIT {
         as(backend).get("/api/v1/sims").then().statusCode(200);
         database.down();
         String requestId = "degraded-" + java.util.UUID.randomUUID();
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
         try {
             for (int i = 0; i < 5; i++) {
-                as(backend).header("X-Request-Id", requestId + "-" + i).get("/api/v1/sims").then().statusCode(503)
+                as(backend).header("X-Request-Id", requestId + "-" + i)
+                        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").get("/api/v1/sims").then().statusCode(503)
                         .contentType("application/problem+json")
                         .body("type", equalTo("https://cellgate.io/problems/service-unavailable"))
                         .header("Retry-After", equalTo("5"));
@@ -121,7 +123,8 @@ class DegradedDependenciesIT {
         }
         given().baseUri(REPLICA.url()).get("/q/health/ready").then().statusCode(200);
 
-        // the warning of each refused request is one JSON line naming the request, its tenant and its caller
+        // the warning of each refused request is one JSON line naming the request, its tenant, its caller and its trace
+        // (the caller's: this replica exports no traces, but its logs can still be joined with the caller's)
         List<JsonNode> warnings = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of("target/replica-8098.log"))) {
             if (line.startsWith("{") && line.contains(requestId)) {
@@ -135,6 +138,7 @@ class DegradedDependenciesIT {
         assertEquals(requestId + "-0", first.at("/mdc/request_id").asText());
         assertEquals("acme", first.at("/mdc/tenant").asText());
         assertEquals("service-account-acme-backend", first.at("/mdc/subject").asText());
+        assertEquals(traceId, first.at("/mdc/traceId").asText());
     }
 
     private static RequestSpecification as(String token) {

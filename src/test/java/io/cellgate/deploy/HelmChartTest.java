@@ -77,7 +77,9 @@ class HelmChartTest {
                         "CELLGATE_DB_OWNER_PASSWORD", "cellgate-secrets/db-owner-password",
                         "CELLGATE_KEYCLOAK_ADMIN_SECRET", "cellgate-secrets/keycloak-admin-secret",
                         "CELLGATE_RADIUS_SECRET_KEY", "cellgate-secrets/radius-secret-key",
+                        "CELLGATE_RADIUS_PREVIOUS_SECRET_KEY", "cellgate-secrets/radius-previous-secret-key",
                         "CELLGATE_WEBHOOKS_SECRET_KEY", "cellgate-secrets/webhooks-secret-key",
+                        "CELLGATE_WEBHOOKS_PREVIOUS_SECRET_KEY", "cellgate-secrets/webhooks-previous-secret-key",
                         "CELLGATE_SMPP_PASSWORD", "cellgate-secrets/smpp-password"),
                 secretReferences(container));
 
@@ -104,6 +106,16 @@ class HelmChartTest {
         assertEquals("50", config.getData().get("CELLGATE_SMS_DEFAULT_PER_SECOND"));
         assertEquals("false", config.getData().get("CELLGATE_SMPP_ENABLED"));
         assertEquals("true", config.getData().get("CELLGATE_LOG_JSON"));
+        assertFalse(config.getData().containsKey("CELLGATE_OTLP_ENDPOINT"), "no traces are sent unless asked");
+    }
+
+    @Test
+    void withACollectorNamedTheReplicasSendTracesThere() {
+        ConfigMap config = RenderedChart.of(Map.of("tracing.otlpEndpoint", "http://otel-collector.monitoring:4318",
+                "tracing.protocol", "http/protobuf", "tracing.sampleRatio", "0.25")).one(ConfigMap.class);
+        assertEquals("http://otel-collector.monitoring:4318", config.getData().get("CELLGATE_OTLP_ENDPOINT"));
+        assertEquals("http/protobuf", config.getData().get("CELLGATE_OTLP_PROTOCOL"));
+        assertEquals("0.25", config.getData().get("CELLGATE_TRACE_SAMPLE_RATIO"));
     }
 
     @Test
@@ -168,7 +180,8 @@ class HelmChartTest {
     void valuesOutsideTheSchemaAreRefusedBeforeAnythingIsRendered() {
         for (Map<String, Object> invalid : List.<Map<String, Object>>of(Map.of("replicaCount", 0),
                 Map.of("replicas", 2), Map.of("keycloak.url", "keycloak"), Map.of("networkPolicy.radiusFrom[0]",
-                        "10.0.0.1"), Map.of("config.JAVA_HOME", "/opt"))) {
+                        "10.0.0.1"), Map.of("config.JAVA_HOME", "/opt"), Map.of("tracing.protocol", "zipkin"),
+                Map.of("tracing.sampleRatio", 2), Map.of("tracing.sampleRatio", "1.5"))) {
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> RenderedChart.of(invalid), invalid.toString());
             assertTrue(refused.getMessage().contains("values don't meet the specifications of the schema"),

@@ -7,6 +7,7 @@ import io.cellgate.common.problem.Problem;
 import io.cellgate.common.problem.ProblemException;
 import io.cellgate.common.problem.ProblemMappers;
 import io.cellgate.common.problem.ProblemType;
+import io.cellgate.common.trace.SpanAttributes;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -56,6 +57,7 @@ public class RequestGuard {
                 UntrustedText.forRecord(http.getHeader(HttpHeaders.USER_AGENT), MAX_USER_AGENT), requestId));
         origin.routedBy(request.getUriInfo().getPath());
         MDC.put(REQUEST_ID_LOG_KEY, requestId);
+        SpanAttributes.set(SpanAttributes.REQUEST_ID, requestId);
         if (sentId == null || ClientKeys.isValid(sentId)) {
             // On the Vert.x response, so that streamed answers, which skip the response filters, carry it too.
             http.response().headers().set(REQUEST_ID, requestId);

@@ -3,6 +3,7 @@ package io.cellgate.network.radius;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The RADIUS server's configuration ({@code cellgate.radius.*}; README, "Configuration"). */
 @ConfigMapping(prefix = "cellgate.radius")
@@ -30,6 +31,9 @@ public interface RadiusConfig {
 
     /** The key that encrypts the NAS clients' shared secrets at rest: 32 bytes, base64 (read by the NAS registry). */
     String secretKey();
+
+    /** While that key is rotated, the key it replaces (read by the NAS registry; README, "Key rotation"). */
+    Optional<String> previousSecretKey();
 
     /** Acct-Interim-Interval given in every Access-Accept. */
     @WithDefault("300")
