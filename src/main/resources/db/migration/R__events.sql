@@ -188,7 +188,12 @@ CREATE OR REPLACE FUNCTION sms_limit(p_iccid text) RETURNS bigint LANGUAGE sql S
     SELECT (d.policy #>> '{limits,sms_count,limit}')::bigint FROM sim_decisions d WHERE d.iccid = p_iccid
 $$;
 
--- Data and SMS limit thresholds as the usage counters record them (once per period): each warning threshold crossed,
+-- A SIM's monthly voice limit in seconds (null: none), from its decision row.
+CREATE OR REPLACE FUNCTION voice_limit(p_iccid text) RETURNS bigint LANGUAGE sql STABLE AS $$
+    SELECT (d.policy #>> '{limits,voice_seconds,limit}')::bigint FROM sim_decisions d WHERE d.iccid = p_iccid
+$$;
+
+-- Data, SMS and voice limit thresholds as the usage counters record them (once per period): each warning threshold crossed,
 -- and the limit reached, with the usage and the limit at that moment.
 CREATE OR REPLACE FUNCTION usage_counters_updated_events() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off SET jit = off AS $$
 BEGIN
@@ -221,6 +226,19 @@ BEGIN
                                   'limit', sms_limit(n.iccid), 'action', 'block')
         FROM new_rows n JOIN old_rows o ON (o.tenant_id, o.period, o.iccid) = (n.tenant_id, n.period, n.iccid)
         WHERE n.sms_limit_reached_at IS NOT NULL AND o.sms_limit_reached_at IS NULL
+        UNION ALL
+        SELECT n.tenant_id, n.iccid, 4000 + w.percent, 'usage.limit_warning',
+               jsonb_build_object('service', 'voice', 'period_start', n.period, 'percent', w.percent,
+                                  'used', n.voice_seconds, 'limit', voice_limit(n.iccid))
+        FROM new_rows n JOIN old_rows o ON (o.tenant_id, o.period, o.iccid) = (n.tenant_id, n.period, n.iccid)
+        CROSS JOIN LATERAL unnest(n.voice_warned) AS w(percent)
+        WHERE n.voice_warned IS DISTINCT FROM o.voice_warned AND NOT w.percent = ANY (o.voice_warned)
+        UNION ALL
+        SELECT n.tenant_id, n.iccid, 5000, 'usage.limit_reached',
+               jsonb_build_object('service', 'voice', 'period_start', n.period, 'used', n.voice_seconds,
+                                  'limit', voice_limit(n.iccid), 'action', 'block')
+        FROM new_rows n JOIN old_rows o ON (o.tenant_id, o.period, o.iccid) = (n.tenant_id, n.period, n.iccid)
+        WHERE n.voice_limit_reached_at IS NOT NULL AND o.voice_limit_reached_at IS NULL
     ) e;
     RETURN NULL;
 END $$;

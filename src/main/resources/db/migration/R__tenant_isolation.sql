@@ -35,7 +35,7 @@ BEGIN
                              'quota_breaches', 'webhooks', 'webhook_deliveries', 'webhook_attempts',
                              'anomaly_rules', 'anomaly_cursors', 'anomaly_sim_watch', 'data_usage_baselines',
                              'usage_scans', 'tenant_sms_addresses', 'sms_messages', 'sms_parts', 'sms_mo_fragments',
-                             'sms_buckets'] LOOP
+                             'sms_buckets', 'charging_sessions', 'charging_reservations'] LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('DROP POLICY IF EXISTS tenant_isolation ON %I', t);
         EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_visible(tenant_id))', t);
@@ -54,6 +54,14 @@ CREATE POLICY tenant_isolation ON audit_chains USING (tenant_visible(chain));
 ALTER TABLE nas_clients ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tenant_isolation ON nas_clients;
 CREATE POLICY tenant_isolation ON nas_clients USING (current_setting('cellgate.tenant', true) = '*');
+
+-- The charging network functions and rating groups are the provider's: only the all-tenants scope sees them.
+ALTER TABLE charging_functions ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tenant_isolation ON charging_functions;
+CREATE POLICY tenant_isolation ON charging_functions USING (current_setting('cellgate.tenant', true) = '*');
+ALTER TABLE rating_groups ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tenant_isolation ON rating_groups;
+CREATE POLICY tenant_isolation ON rating_groups USING (current_setting('cellgate.tenant', true) = '*');
 
 -- SMS receipts that found no part yet belong to no known tenant: only the all-tenants scope (the SMPP session) sees
 -- them.

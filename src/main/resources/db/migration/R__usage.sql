@@ -129,3 +129,66 @@ BEGIN
       AND (p_limit IS NULL OR u.sms_mo + u.sms_mt + p_count <= p_limit);
     RETURN FOUND;
 END $$;
+
+-- A limit's warning thresholds (percent) recorded in a period, with those a usage of p_total now crosses added.
+CREATE OR REPLACE FUNCTION thresholds_crossed(p_warned integer[], p_total bigint, p_limit bigint,
+                                              p_warn_percents integer[])
+    RETURNS integer[] LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN p_limit IS NULL THEN p_warned ELSE p_warned || ARRAY(
+        SELECT w FROM unnest(p_warn_percents) w
+        WHERE NOT w = ANY (p_warned) AND p_total * 100 >= w::bigint * p_limit ORDER BY w) END
+$$;
+
+-- When a limit was reached in a period: as recorded, or now if a usage of p_total reaches it.
+CREATE OR REPLACE FUNCTION limit_reached_at(p_reached_at timestamptz, p_total bigint, p_limit bigint)
+    RETURNS timestamptz LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN p_reached_at IS NULL AND p_limit IS NOT NULL AND p_total >= p_limit THEN now()
+                ELSE p_reached_at END
+$$;
+
+-- Counts the units online charging reports used into a SIM's usage of the given period: voice seconds (p_up), SMS
+-- (p_up, MO or MT) or data bytes (p_up, p_down). Records once per period the service's warning thresholds (percent of
+-- p_limit) crossed and the limit reached (the events follow, R__events.sql). Always updates the counter row, so that
+-- the caller holds its lock until the end of its transaction: concurrent charging of one SIM is serialised by it.
+-- Answers the service's usage in the period after the count, and whether this count reached the limit.
+CREATE OR REPLACE FUNCTION count_charged_units(p_tenant text, p_iccid text, p_period date, p_service text,
+                                               p_mo boolean, p_up bigint, p_down bigint, p_limit bigint,
+                                               p_warn_percents integer[])
+    RETURNS TABLE (used bigint, reached_now boolean) LANGUAGE plpgsql AS $$
+DECLARE
+    v_voice bigint := CASE WHEN p_service = 'voice' THEN p_up ELSE 0 END;
+    v_mo bigint := CASE WHEN p_service = 'sms' AND p_mo THEN p_up ELSE 0 END;
+    v_mt bigint := CASE WHEN p_service = 'sms' AND NOT p_mo THEN p_up ELSE 0 END;
+    v_up bigint := CASE WHEN p_service = 'data' THEN p_up ELSE 0 END;
+    v_down bigint := CASE WHEN p_service = 'data' THEN p_down ELSE 0 END;
+BEGIN
+    INSERT INTO usage_counters (tenant_id, iccid, period) VALUES (p_tenant, p_iccid, p_period) ON CONFLICT DO NOTHING;
+    RETURN QUERY WITH counted AS (
+        UPDATE usage_counters u
+        SET voice_seconds = u.voice_seconds + v_voice,
+            sms_mo = u.sms_mo + v_mo,
+            sms_mt = u.sms_mt + v_mt,
+            data_bytes_up = u.data_bytes_up + v_up,
+            data_bytes_down = u.data_bytes_down + v_down,
+            voice_warned = CASE WHEN p_service = 'voice' THEN thresholds_crossed(u.voice_warned,
+                u.voice_seconds + v_voice, p_limit, p_warn_percents) ELSE u.voice_warned END,
+            voice_limit_reached_at = CASE WHEN p_service = 'voice' THEN limit_reached_at(u.voice_limit_reached_at,
+                u.voice_seconds + v_voice, p_limit) ELSE u.voice_limit_reached_at END,
+            sms_warned = CASE WHEN p_service = 'sms' THEN thresholds_crossed(u.sms_warned,
+                u.sms_mo + u.sms_mt + v_mo + v_mt, p_limit, p_warn_percents) ELSE u.sms_warned END,
+            sms_limit_reached_at = CASE WHEN p_service = 'sms' THEN limit_reached_at(u.sms_limit_reached_at,
+                u.sms_mo + u.sms_mt + v_mo + v_mt, p_limit) ELSE u.sms_limit_reached_at END,
+            data_warned = CASE WHEN p_service = 'data' THEN thresholds_crossed(u.data_warned,
+                u.data_bytes_up + u.data_bytes_down + v_up + v_down, p_limit, p_warn_percents) ELSE u.data_warned END,
+            data_limit_reached_at = CASE WHEN p_service = 'data' THEN limit_reached_at(u.data_limit_reached_at,
+                u.data_bytes_up + u.data_bytes_down + v_up + v_down, p_limit) ELSE u.data_limit_reached_at END
+        WHERE u.tenant_id = p_tenant AND u.period = p_period AND u.iccid = p_iccid
+        RETURNING u.voice_seconds, u.sms_mo + u.sms_mt AS sms, u.data_bytes_up + u.data_bytes_down AS data,
+                  u.voice_limit_reached_at, u.sms_limit_reached_at, u.data_limit_reached_at
+    )
+    -- reached by this transaction: it alone sets now(), its start time
+    SELECT CASE p_service WHEN 'voice' THEN c.voice_seconds WHEN 'sms' THEN c.sms ELSE c.data END,
+           coalesce(CASE p_service WHEN 'voice' THEN c.voice_limit_reached_at WHEN 'sms' THEN c.sms_limit_reached_at
+                                   ELSE c.data_limit_reached_at END = now(), false)
+    FROM counted c;
+END $$;

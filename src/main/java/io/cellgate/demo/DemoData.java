@@ -1,5 +1,9 @@
 package io.cellgate.demo;
 
+import io.cellgate.charging.ChargingFunctionService;
+import io.cellgate.charging.CreateChargingFunctionRequest;
+import io.cellgate.charging.RatingGroupRequest;
+import io.cellgate.charging.RatingGroupService;
 import io.cellgate.common.Actor;
 import io.cellgate.common.id.Iccid;
 import io.cellgate.common.id.Luhn;
@@ -44,6 +48,8 @@ public class DemoData {
     /** The NAS client of the demo and its shared secret: development only, the secret is public (README). */
     static final String LOCAL_NAS = "local-nas";
     static final String LOCAL_NAS_SECRET = "cellgate-demo-radius-secret";
+    /** The demo's core network function: the client of the development realm, with its public secret (README). */
+    static final String DEMO_CHARGING_FUNCTION = "demo-smf";
     /** A deliberately low API limit, so anyone can see the limit at work. */
     private static final TenantQuotas GLOBEX_QUOTAS = new TenantQuotas(null, 10, 20, null);
 
@@ -59,12 +65,17 @@ public class DemoData {
     SimRepository repository;
     @Inject
     NasClientService nasClients;
+    @Inject
+    ChargingFunctionService chargingFunctions;
+    @Inject
+    RatingGroupService ratingGroups;
 
     void onStart(@Observes StartupEvent event) throws Throwable {
         if (!enabled) {
             return;
         }
         VertxContextSupport.subscribeAndAwait(this::ensureLocalNas);
+        VertxContextSupport.subscribeAndAwait(this::ensureDemoCharging);
         if (VertxContextSupport.subscribeAndAwait(() -> repository.existsAnywhere(SEEDER, iccid(1)))) {
             LOG.info("Demo data already present");
             return;
@@ -92,6 +103,20 @@ public class DemoData {
                 .invoke(created -> LOG.infof("Demo NAS client %s registered for 127.0.0.1", LOCAL_NAS))
                 .replaceWithVoid()
                 .onFailure(ProblemException.class).recoverWithItem(e -> null);
+    }
+
+    /**
+     * The demo core network function (client demo-smf of the development realm) and three rating groups: 100 voice,
+     * 200 SMS, 300 data (README, "Connect your core network: online charging").
+     */
+    private Uni<Void> ensureDemoCharging() {
+        return chargingFunctions.create(SEEDER, new CreateChargingFunctionRequest(DEMO_CHARGING_FUNCTION,
+                        DEMO_CHARGING_FUNCTION, true))
+                .replaceWithVoid().onFailure(ProblemException.class).recoverWithItem(e -> null)
+                .flatMap(done -> ratingGroups.put(SEEDER, 100, new RatingGroupRequest("voice", "demo: voice seconds")))
+                .flatMap(done -> ratingGroups.put(SEEDER, 200, new RatingGroupRequest("sms", "demo: SMS")))
+                .flatMap(done -> ratingGroups.put(SEEDER, 300, new RatingGroupRequest("data", "demo: data bytes")))
+                .replaceWithVoid();
     }
 
     /** The demo SIMs are the mark: tenants named acme and globex may exist without them (e.g. made by tests). */

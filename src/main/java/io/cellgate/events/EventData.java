@@ -118,12 +118,13 @@ public sealed interface EventData {
             requiredProperties = {"service", "period_start", "percent", "used"}, description = "usage.limit_warning: the SIM's usage in the period crossed"
             + " a warning threshold of its limit")
     record UsageLimitWarning(
-            @Schema(enumeration = {"data", "sms"}) String service,
+            @Schema(enumeration = {"data", "sms", "voice"}) String service,
             LocalDate periodStart,
             @Schema(description = "The threshold, percent of the limit", minimum = "1", maximum = "100") int percent,
-            @Schema(description = "Used in the period (bytes for data, parts both ways for SMS)", minimum = "0",
-                    maximum = MAX_LONG) long used,
-            @Schema(description = "The limit (bytes for data, parts for SMS)", minimum = "0", maximum = MAX_LONG)
+            @Schema(description = "Used in the period (bytes for data, parts both ways for SMS, seconds for voice)",
+                    minimum = "0", maximum = MAX_LONG) long used,
+            @Schema(description = "The limit (bytes for data, parts for SMS, seconds for voice)", minimum = "0",
+                    maximum = MAX_LONG)
             long limit)
             implements EventData {
     }
@@ -132,7 +133,7 @@ public sealed interface EventData {
             requiredProperties = {"service", "period_start", "used", "action"}, description = "usage.limit_reached: the SIM used its whole limit for the"
             + " period; the action says what the network now does")
     record UsageLimitReached(
-            @Schema(enumeration = {"data", "sms"}) String service,
+            @Schema(enumeration = {"data", "sms", "voice"}) String service,
             LocalDate periodStart,
             @Schema(minimum = "0", maximum = MAX_LONG) long used,
             @Schema(minimum = "0", maximum = MAX_LONG) long limit,
@@ -239,6 +240,19 @@ public sealed interface EventData {
             @Schema(description = "Why it was blocked", enumeration = {"mo_disabled", "sms_limit_reached",
                     "tenant_suspended", "sim_ready", "sim_suspended", "sim_terminated"}) String error)
             implements EventData {
+    }
+
+    @Schema(name = "ChargingDeniedData", requiredProperties = {"service", "reason", "rating_group"},
+            description = "charging.denied: online charging refused the SIM a service a network function asked for"
+                    + " (README, \"Connect your core network: online charging\")")
+    record ChargingDenied(
+            @Schema(enumeration = {"voice", "sms", "data"}) String service,
+            @Schema(description = "Why, e.g. voice_disabled, number_not_allowed, p2p_sms_blocked", maxLength = 40,
+                    example = "number_not_allowed") String reason,
+            @Schema(description = "The rating group asked for", minimum = "0", maximum = "4294967295")
+            long ratingGroup,
+            @Schema(description = "The other party (a number or an address), where there is one", maxLength = 40)
+            String counterpart) implements EventData {
     }
 
     @Schema(name = "SmsIncompleteData",

@@ -27,7 +27,8 @@ public enum EventType {
     @JsonProperty("sms.status_changed") SMS_STATUS_CHANGED("sms.status_changed", EventData.SmsStatusChanged.class),
     @JsonProperty("sms.received") SMS_RECEIVED("sms.received", EventData.SmsFromDevice.class),
     @JsonProperty("sms.blocked") SMS_BLOCKED("sms.blocked", EventData.SmsFromDevice.class),
-    @JsonProperty("sms.incomplete") SMS_INCOMPLETE("sms.incomplete", EventData.SmsIncomplete.class);
+    @JsonProperty("sms.incomplete") SMS_INCOMPLETE("sms.incomplete", EventData.SmsIncomplete.class),
+    @JsonProperty("charging.denied") CHARGING_DENIED("charging.denied", EventData.ChargingDenied.class);
 
     private final String apiName;
     private final Class<? extends EventData> data;

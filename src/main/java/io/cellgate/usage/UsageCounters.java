@@ -8,11 +8,13 @@ public record UsageCounters(
         @Schema(description = "Bytes sent by the device", minimum = "0", maximum = "9223372036854775807", example = "1048576") long dataBytesUp,
         @Schema(description = "Bytes received by the device", minimum = "0", maximum = "9223372036854775807", example = "4194304") long dataBytesDown,
         @Schema(description = "Both directions", minimum = "0", maximum = "9223372036854775807", example = "5242880") long dataBytesTotal,
-        @Schema(description = "SMS (parts) sent by the device and taken in by Cellgate", minimum = "0",
+        @Schema(description = "SMS (parts) sent by the device: taken in by Cellgate's SMPP bind, or counted by online"
+                + " charging", minimum = "0",
                 maximum = "9223372036854775807")
         long smsMo,
-        @Schema(description = "SMS (parts) sent to the device through the API", minimum = "0", maximum = "9223372036854775807") long smsMt,
-        @Schema(description = "Voice seconds (counted once online charging counts them)", minimum = "0",
+        @Schema(description = "SMS (parts) sent to the device: through the API, or counted by online charging",
+                minimum = "0", maximum = "9223372036854775807") long smsMt,
+        @Schema(description = "Voice seconds, counted by online charging", minimum = "0",
                 maximum = "9223372036854775807")
         long voiceSeconds) {
     static final UsageCounters NONE = new UsageCounters(0, 0, 0, 0, 0, 0);

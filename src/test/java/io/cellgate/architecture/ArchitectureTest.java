@@ -25,7 +25,8 @@ class ArchitectureTest {
     static final String[] MANAGEMENT_PLANE = {"io.cellgate.tenant..", "io.cellgate.sim..", "io.cellgate.policy..",
             "io.cellgate.ip..", "io.cellgate.job..", "io.cellgate.identity..", "io.cellgate.audit..",
             "io.cellgate.ratelimit..", "io.cellgate.demo..", "io.cellgate.nas..", "io.cellgate.usage..",
-            "io.cellgate.events..", "io.cellgate.webhooks..", "io.cellgate.anomaly..", "io.cellgate.sms.."};
+            "io.cellgate.events..", "io.cellgate.webhooks..", "io.cellgate.anomaly..", "io.cellgate.sms..",
+            "io.cellgate.charging..", "io.cellgate.keys.."};
     /** Who may write each table (INSERT, UPDATE, DELETE or a row lock); tables not listed are written by the database. */
     static final Map<String, String> TABLE_OWNERS = Map.ofEntries(
             Map.entry("tenants", "tenant"), Map.entry("sims", "sim"), Map.entry("sim_transitions", "sim"),
@@ -39,7 +40,9 @@ class ArchitectureTest {
             Map.entry("anomaly_cursors", "anomaly"), Map.entry("anomaly_sim_watch", "anomaly"),
             Map.entry("data_usage_baselines", "anomaly"), Map.entry("tenant_sms_addresses", "tenant"),
             Map.entry("sms_messages", "sms"), Map.entry("sms_parts", "sms"), Map.entry("sms_mo_fragments", "sms"),
-            Map.entry("sms_receipts", "sms"), Map.entry("sms_buckets", "sms"));
+            Map.entry("sms_receipts", "sms"), Map.entry("sms_buckets", "sms"),
+            Map.entry("charging_functions", "charging"), Map.entry("rating_groups", "charging"),
+            Map.entry("charging_sessions", "charging"), Map.entry("charging_reservations", "charging"));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.cellgate");

@@ -22,31 +22,25 @@ public record DataPolicy(boolean enabled, Set<String> apns, List<String> filterR
     /** Compiles the effective policy document (snake_case, as the decision view holds it). */
     @SuppressWarnings("unchecked")
     public static DataPolicy of(Map<String, Object> policy) {
-        Map<String, Object> data = member(policy, "data");
-        Map<String, Object> limit = member(member(policy, "limits"), "data_bytes");
+        Map<String, Object> data = PolicyMembers.member(policy, "data");
+        Map<String, Object> limit = PolicyMembers.member(PolicyMembers.member(policy, "limits"), "data_bytes");
         Set<String> apns = new TreeSet<>();
-        for (Object apn : list(data.get("apns"))) {
+        for (Object apn : PolicyMembers.list(data.get("apns"))) {
             apns.add(apn.toString().toLowerCase(Locale.ROOT));
         }
         List<String> rules = new ArrayList<>();
-        for (Object destination : list(data.get("destinations"))) {
+        for (Object destination : PolicyMembers.list(data.get("destinations"))) {
             Map<String, Object> allowed = (Map<String, Object>) destination;
-            rules.addAll(allowRules(allowed.get("cidr").toString(), list(allowed.get("ports"))));
+            rules.addAll(allowRules(allowed.get("cidr").toString(), PolicyMembers.list(allowed.get("ports"))));
         }
         if (!rules.isEmpty()) {
             rules.add("deny in ip from any to any");
             rules.add("deny out ip from any to any");
         }
-        List<Integer> warn = new ArrayList<>();
-        for (Object percent : list(limit.get("warn_percent"))) {
-            warn.add(((Number) percent).intValue());
-        }
-        warn.sort(null);
-        Object bytes = limit.get("limit");
         Object throttle = data.get("throttle_kbps");
         return new DataPolicy(!Boolean.FALSE.equals(data.get("enabled")), Set.copyOf(apns), List.copyOf(rules),
-                bytes instanceof Number n ? n.longValue() : -1, "throttle".equals(limit.get("action")),
-                throttle instanceof Number n ? n.intValue() : 0, List.copyOf(warn));
+                PolicyMembers.limit(limit), "throttle".equals(limit.get("action")),
+                throttle instanceof Number n ? n.intValue() : 0, PolicyMembers.warnPercents(limit));
     }
 
     public boolean apnAllowed(String apn) {
@@ -72,16 +66,5 @@ public record DataPolicy(boolean enabled, Set<String> apns, List<String> filterR
             rules.add("permit out " + protocol + " from " + cidr + " " + portList + " to any");
         }
         return rules;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> member(Map<String, Object> document, String name) {
-        Object value = document.get(name);
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return value instanceof List<?> list ? (List<Object>) list : List.of();
     }
 }

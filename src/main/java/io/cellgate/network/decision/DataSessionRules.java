@@ -45,6 +45,9 @@ public final class DataSessionRules {
             !sim.data().hasDataLimit() || sim.data().throttleAtLimit()
                     || sim.dataBytesUsedIn(period) < sim.data().dataLimitBytes() ? null : RejectReason.DATA_LIMIT_REACHED;
 
+    /** What online charging asks before it looks at the quota, which it then grants within the limit itself. */
+    public static final List<Rule> BEFORE_QUOTA = List.of(TENANT_ACTIVE, SIM_ACTIVE, DATA_ENABLED, APN_ALLOWED,
+            IMEI_LOCK_HOLDS);
     public static final List<Rule> DATA_SESSION = List.of(TENANT_ACTIVE, SIM_ACTIVE, DATA_ENABLED, APN_ALLOWED,
             IMEI_LOCK_HOLDS, WITHIN_DATA_LIMIT);
 
@@ -63,7 +66,12 @@ public final class DataSessionRules {
 
     /** The first refusal of the data-session rules, or null when the session may go ahead. */
     public static RejectReason refusal(SimEntry sim, SessionFacts session, int period) {
-        for (Rule rule : DATA_SESSION) {
+        return refusal(DATA_SESSION, sim, session, period);
+    }
+
+    /** The first refusal of these rules, or null when none refuses. */
+    public static RejectReason refusal(List<Rule> rules, SimEntry sim, SessionFacts session, int period) {
+        for (Rule rule : rules) {
             RejectReason reason = rule.check(sim, session, period);
             if (reason != null) {
                 return reason;

@@ -56,6 +56,7 @@ public class DecisionCache {
     private volatile Map<Long, SimEntry> byImsi = new ConcurrentHashMap<>();
     private volatile Map<String, SimEntry> byIccid = new ConcurrentHashMap<>();
     private final Map<Map<String, Object>, DataPolicy> policies = new ConcurrentHashMap<>();
+    private final Map<Map<String, Object>, ServicePolicy> servicePolicies = new ConcurrentHashMap<>();
     private final Map<String, String> tenants = new ConcurrentHashMap<>();
     private final List<Consumer<List<Iccid>>> changeListeners = new ArrayList<>();
     private Set<String> changedDuringLoad;
@@ -147,9 +148,11 @@ public class DecisionCache {
         Map<String, Object> policy = new HashMap<>(decision.policy());
         policy.remove("imei_lock");
         DataPolicy data = policies.computeIfAbsent(policy, DataPolicy::of);
+        ServicePolicy services = servicePolicies.computeIfAbsent(policy, ServicePolicy::of);
         String tenant = tenants.computeIfAbsent(decision.tenantId().value(), id -> id);
         SimEntry known = byIccid.get(decision.iccid().value());
-        return SimEntry.of(decision, known == null ? decision.iccid().value() : known.iccid(), data, tenant);
+        return SimEntry.of(decision, known == null ? decision.iccid().value() : known.iccid(), data, services,
+                tenant);
     }
 
     /** A notification: the rows of these ICCIDs changed (or went away). */

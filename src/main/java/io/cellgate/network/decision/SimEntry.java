@@ -20,7 +20,7 @@ import java.util.Locale;
  * @param billingDay    the tenant's billing day: its periods start on this day of each month (1-28, 00:00 UTC)
  */
 public record SimEntry(long imsi, String iccid, String tenant, SimState simState, boolean tenantActive,
-                       DataPolicy data, LockMode lockMode, long lockedDevice, int staticIp, long dataBytesUsed,
+                       DataPolicy data, ServicePolicy services, LockMode lockMode, long lockedDevice, int staticIp, long dataBytesUsed,
                        int usagePeriod, int billingDay) {
 
     public enum SimState { READY, ACTIVE, SUSPENDED, TERMINATED }
@@ -31,10 +31,10 @@ public record SimEntry(long imsi, String iccid, String tenant, SimState simState
      * The entry of a decision row (its data usage is that of the period the row names); {@code iccid} is the row's
      * ICCID, as a string the cache may already hold.
      */
-    static SimEntry of(Decision decision, String iccid, DataPolicy data, String tenant) {
+    static SimEntry of(Decision decision, String iccid, DataPolicy data, ServicePolicy services, String tenant) {
         return new SimEntry(Long.parseLong(decision.imsi().value()), iccid, tenant,
                 SimState.valueOf(decision.simStatus().toUpperCase(Locale.ROOT)),
-                "active".equals(decision.tenantStatus()), data, lockMode(decision.imeiLockMode()),
+                "active".equals(decision.tenantStatus()), data, services, lockMode(decision.imeiLockMode()),
                 decision.imei() == null ? -1 : device(Imei.parse(decision.imei())),
                 decision.staticIp() == null ? 0 : (int) Ipv4.parse(decision.staticIp()).value(), decision.dataBytesUsed(),
                 number(decision.usagePeriodStart()), decision.billingDay());
@@ -46,8 +46,15 @@ public record SimEntry(long imsi, String iccid, String tenant, SimState simState
     }
 
     public SimEntry withUsage(long dataBytes, int period) {
-        return new SimEntry(imsi, iccid, tenant, simState, tenantActive, data, lockMode, lockedDevice, staticIp,
-                dataBytes, period, billingDay);
+        return new SimEntry(imsi, iccid, tenant, simState, tenantActive, data, services, lockMode, lockedDevice,
+                staticIp, dataBytes, period, billingDay);
+    }
+
+    /** This entry with the IMEI lock a report of the device left (null: not locked). */
+    public SimEntry withLock(Imei lockedTo) {
+        return new SimEntry(imsi, iccid, tenant, simState, tenantActive, data, services,
+                lockedTo == null ? LockMode.OFF : LockMode.LOCKED, lockedTo == null ? -1 : device(lockedTo), staticIp,
+                dataBytesUsed, usagePeriod, billingDay);
     }
 
     /** This SIM's current usage period. */

@@ -80,10 +80,7 @@ public class AccessRequests {
             if (seen == null) {
                 return sim;
             }
-            return new SimEntry(sim.imsi(), sim.iccid(), sim.tenant(), sim.simState(), sim.tenantActive(), sim.data(),
-                    seen.lockedTo() == null ? LockMode.OFF : LockMode.LOCKED,
-                    seen.lockedTo() == null ? -1 : SimEntry.device(seen.lockedTo()), sim.staticIp(),
-                    sim.dataBytesUsed(), sim.usagePeriod(), sim.billingDay());
+            return sim.withLock(seen.lockedTo());
         });
     }
 

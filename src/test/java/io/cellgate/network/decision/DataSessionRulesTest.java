@@ -21,8 +21,8 @@ class DataSessionRulesTest {
 
     private static SimEntry sim(SimState state, boolean tenantActive, DataPolicy data, LockMode lock, long locked,
                                 long used, int period) {
-        return new SimEntry(262011234567890L, "89490200001234567890", "acme", state, tenantActive, data, lock, locked,
-                0, used, period, 1);
+        return new SimEntry(262011234567890L, "89490200001234567890", "acme", state, tenantActive, data,
+                ServicePolicy.of(Map.of()), lock, locked, 0, used, period, 1);
     }
 
     private static SimEntry active(DataPolicy data) {
