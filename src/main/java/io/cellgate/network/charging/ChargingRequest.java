@@ -49,7 +49,7 @@ record ChargingRequest(long sequence, String nodeFunctionality, Imsi imsi, boole
     record Pdu(String dnn, Imei pei) {
     }
 
-    /** Reads the request; create says whether it opens a session (where subscriberIdentifier is needed too). */
+    /** Reads the request, or refuses it with every malformed or missing member named (NchfProblem). */
     static ChargingRequest read(JsonNode body) {
         JsonFields fields = new JsonFields();
         if (!body.isObject()) {

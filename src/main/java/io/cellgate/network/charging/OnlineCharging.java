@@ -21,11 +21,13 @@ import io.cellgate.ports.ChargingPort.Invocation.Unit;
 import io.cellgate.ports.ChargingPort.RatingGroup;
 import io.cellgate.ports.ChargingPort.Service;
 import io.cellgate.ports.NetworkReportPort;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -51,6 +53,8 @@ public class OnlineCharging {
     NetworkReportPort reports;
     @Inject
     ChargingConfig config;
+    @Inject
+    MeterRegistry metrics;
 
     /** What the function is answered: an outcome, or null when no tenant has the SIM. */
     record Answer(ChargingRequest request, Outcome outcome) {
@@ -67,11 +71,20 @@ public class OnlineCharging {
                     .flatMap(units -> charging.invoke(function, new Invocation(session, kind, request.sequence(),
                             registered.id(), TenantId.parse(sim.tenant()), Iccid.parse(sim.iccid()),
                             config.validity(), units)))
+                    .invoke(this::count)
                     .map(outcome -> new Answer(request, outcome));
         });
     }
 
     /** Asking: units may be granted (not in a release); a rating group that asks for none only reports usage. */
+    /** cellgate_charging_units_total{service, result}: each rating group answered (a replay counts again). */
+    private void count(Outcome outcome) {
+        for (Invocation.UnitOutcome unit : outcome.units()) {
+            metrics.counter("cellgate.charging.units", "service", unit.service().name().toLowerCase(Locale.ROOT),
+                    "result", unit.resultCode()).increment();
+        }
+    }
+
     private Uni<List<Unit>> units(SimEntry sim, ChargingRequest request, boolean asking) {
         List<Long> asked = request.units().stream().map(UnitUsage::ratingGroup).toList();
         return directory.ratingGroups(asked).flatMap(groups -> a2pAddresses(sim, request, groups).map(a2p -> {

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.support.Api;
 import io.cellgate.support.Nchf;
+import io.cellgate.support.PrometheusMetrics;
 import io.cellgate.support.TenantEvents;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,6 +68,8 @@ class OnlineChargingTest {
 
     @Test
     void aCallToAnAllowedNumberIsGrantedItsUsedSecondsCountOnceAndOtherNumbersAreRefused() {
+        double deniedBefore = PrometheusMetrics.sum("cellgate_charging_units_total",
+                Map.of("service", "voice", "result", "END_USER_SERVICE_DENIED"));
         Map<String, Object> sim = sim(Map.of("voice", Map.of("enabled", true, "allowed_numbers", List.of("+4940123")),
                 "limits", Map.of("voice_seconds", Map.of("limit", 3600))));
         String imsi = (String) sim.get("imsi");
@@ -109,6 +112,8 @@ class OnlineChargingTest {
         Map<String, Object> denied = TenantEvents.awaitOfType(ACME_ADMIN, iccid, "charging.denied").get(0);
         assertEquals(Map.of("service", "voice", "reason", "number_not_allowed", "rating_group", (int) VOICE,
                 "counterpart", "+4930999888"), TenantEvents.data(denied));
+        assertEquals(deniedBefore + 1, PrometheusMetrics.sum("cellgate_charging_units_total",
+                Map.of("service", "voice", "result", "END_USER_SERVICE_DENIED")));
     }
 
     @Test
@@ -199,5 +204,27 @@ class OnlineChargingTest {
                 .body("multipleUnitInformation[0].resultCode", equalTo("END_USER_SERVICE_DENIED"));
         List<Map<String, Object>> denials = TenantEvents.awaitOfType(ACME_ADMIN, iccid, "charging.denied");
         assertEquals("sms_mo_disabled", TenantEvents.data(denials.get(denials.size() - 1)).get("reason"));
+    }
+
+    @Test
+    void aFunctionSpeakingHttp2CleartextIsAnsweredOverHttp2() throws Exception {
+        String imsi = (String) sim(Map.of("voice", Map.of("enabled", true))).get("imsi");
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                Nchf.unit(Nchf.request(imsi, 1, "IMS_NODE"), VOICE, Map.of("time", 30), null));
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.http.test-port",
+                Integer.class);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build();
+        // the connection is upgraded to h2c by a first request without a body, as clients do
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/q/health/live")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + Nchf.ROOT))
+                .header("Authorization", "Bearer " + io.cellgate.support.Tokens.of(Nchf.FUNCTION_CLIENT))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, answer.statusCode(), answer.body());
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, answer.version());
     }
 }
