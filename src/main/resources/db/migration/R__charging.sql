@@ -15,10 +15,13 @@
 -- expires (its network function stopped reporting) counts no more. The outcome is kept with the session: the same
 -- sequence number again gets it back and counts nothing ("replayed"); a lower one is "stale"; a session that does not
 -- exist, is another function's or was released is "unknown". A refusal is announced as a charging.denied event; a
--- data limit reached as a change of the SIM's decision row, so that the RADIUS path cuts its sessions too.
+-- data limit reached as a change of the SIM's decision row, so that the RADIUS path cuts its sessions too. A limit
+-- reached by what the function reported is recorded in the audit trail with the function as its actor (p_actor:
+-- subject, client_ip, user_agent, request_id, action, method, target), in the same transaction.
+DROP FUNCTION IF EXISTS charging_invoke(uuid, uuid, text, text, bigint, boolean, boolean, interval, jsonb);
 CREATE OR REPLACE FUNCTION charging_invoke(p_ref uuid, p_function uuid, p_tenant text, p_iccid text,
                                            p_sequence bigint, p_create boolean, p_release boolean,
-                                           p_valid_for interval, p_units jsonb)
+                                           p_valid_for interval, p_units jsonb, p_actor jsonb)
     RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
     v_session charging_sessions;
@@ -30,7 +33,7 @@ DECLARE
     v_warn integer[];
     v_used bigint;
     v_reached_now boolean;
-    v_reached_data boolean := false;
+    v_reached text[] := '{}';
     v_requested bigint;
     v_granted bigint;
     v_left bigint;
@@ -64,7 +67,9 @@ BEGIN
         FROM count_charged_units(p_tenant, p_iccid, v_period, v_service, coalesce((v_unit->>'mo')::boolean, false),
                                  coalesce((v_unit->>'up')::bigint, 0), coalesce((v_unit->>'down')::bigint, 0),
                                  v_limit, v_warn) c;
-        v_reached_data := v_reached_data OR v_reached_now AND v_service = 'data';
+        IF v_reached_now THEN
+            v_reached := v_reached || v_service;
+        END IF;
         DELETE FROM charging_reservations r WHERE r.session_ref = p_ref AND r.rating_group = v_rating_group;
 
         v_result := v_unit->>'result';
@@ -86,7 +91,9 @@ BEGIN
                 SELECT c.reached_now INTO v_reached_now
                 FROM count_charged_units(p_tenant, p_iccid, v_period, v_service,
                                          coalesce((v_unit->>'mo')::boolean, false), v_granted, 0, v_limit, v_warn) c;
-                v_reached_data := v_reached_data OR v_reached_now AND v_service = 'data';
+                IF v_reached_now THEN
+                    v_reached := v_reached || v_service;
+                END IF;
             ELSIF v_granted > 0 THEN
                 INSERT INTO charging_reservations (session_ref, rating_group, tenant_id, iccid, service, units,
                                                    expires_at)
@@ -113,8 +120,15 @@ BEGIN
         released_at = CASE WHEN p_release THEN now() END
     WHERE s.ref = p_ref;
     PERFORM emit_events(v_denied);
-    IF v_reached_data THEN
+    IF 'data' = ANY (v_reached) THEN
         PERFORM pg_notify('sim_decisions', p_iccid);
+    END IF;
+    IF cardinality(v_reached) > 0 THEN
+        PERFORM audit_append(p_tenant, p_actor->>'subject', '{}', false, p_actor->>'client_ip',
+                             p_actor->>'user_agent', p_actor->>'request_id', p_actor->>'action', p_actor->>'method',
+                             p_actor->>'target', 'success', NULL,
+                             jsonb_build_object('before', '{}'::jsonb, 'after', jsonb_build_object(
+                                 'iccid', p_iccid, 'limit_reached', to_jsonb(v_reached))));
     END IF;
     RETURN jsonb_build_object('state', CASE WHEN p_create THEN 'created' ELSE 'updated' END, 'units', v_outcomes);
 END $$;

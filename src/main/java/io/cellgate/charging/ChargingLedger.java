@@ -1,6 +1,7 @@
 package io.cellgate.charging;
 
 import io.cellgate.common.Actor;
+import io.cellgate.common.Origin;
 import io.cellgate.common.db.NetworkPlane;
 import io.cellgate.common.db.ScopedDatabase;
 import io.cellgate.common.id.TenantId;
@@ -31,7 +32,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ChargingLedger implements ChargingPort {
     private static final String INVOKE = "SELECT charging_invoke($1, $2, $3, $4, $5, $6, $7,"
-            + " make_interval(secs => $8), $9) AS outcome";
+            + " make_interval(secs => $8), $9, $10) AS outcome";
 
     @Inject
     @NetworkPlane
@@ -70,7 +71,7 @@ public class ChargingLedger implements ChargingPort {
         Tuple arguments = Tuple.from(List.of(invocation.session(), invocation.function(),
                 invocation.tenant().value(), invocation.iccid().value(), invocation.sequence(),
                 invocation.kind() == Invocation.Kind.CREATE, invocation.kind() == Invocation.Kind.RELEASE,
-                (double) invocation.validFor().toMillis() / 1000, units(invocation.units())));
+                (double) invocation.validFor().toMillis() / 1000, units(invocation.units()), actor(function)));
         return db.query(function.tenantOrAllScope(), INVOKE, arguments)
                 .map(rows -> outcome(rows.iterator().next().getJsonObject("outcome")));
     }
@@ -84,6 +85,14 @@ public class ChargingLedger implements ChargingPort {
 
     private static ChargingFunction function(Row row) {
         return new ChargingFunction(row.getUUID("id"), row.getString("name"), row.getString("client_id"));
+    }
+
+    /** Who the audit trail names for a limit the function's report reached. */
+    private static JsonObject actor(Actor function) {
+        Origin origin = function.origin();
+        return new JsonObject().put("subject", function.subject()).put("client_ip", origin.clientIp())
+                .put("user_agent", origin.userAgent()).put("request_id", origin.requestId())
+                .put("action", origin.action()).put("method", origin.method()).put("target", origin.target());
     }
 
     private static JsonArray units(List<Unit> units) {

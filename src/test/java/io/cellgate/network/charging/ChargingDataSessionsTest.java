@@ -86,6 +86,12 @@ class ChargingDataSessionsTest {
                         TenantEvents.data(reached).get("used"), "limit", TenantEvents.data(reached).get("limit"),
                         "action", TenantEvents.data(reached).get("action")));
         assertEquals(1, TenantEvents.awaitOfType(ACME_ADMIN, iccid, "usage.limit_warning").size());
+        // the report that reached the limit is the network function's act in the audit trail
+        as(ACME_ADMIN).queryParam("subject", "nf:demo-core").queryParam("limit", 1000).get("/api/v1/audit").then()
+                .statusCode(200)
+                .body("items.find { it.changes.after.iccid == '" + iccid + "' }.action", equalTo("charging.release"))
+                .body("items.find { it.changes.after.iccid == '" + iccid + "' }.changes.after.limit_reached",
+                        equalTo(List.of("data")));
         Nchf.create(Nchf.pdu(Nchf.unit(Nchf.request(imsi, 1, "SMF"), DATA, Map.of("totalVolume", 1), null),
                         "iot.acme", null)).then().statusCode(201)
                 .body("multipleUnitInformation[0].resultCode", equalTo("QUOTA_LIMIT_REACHED"))
