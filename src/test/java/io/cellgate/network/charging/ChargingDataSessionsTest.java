@@ -10,11 +10,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.cellgate.network.radius.codec.RadiusPacket;
 import io.cellgate.support.Nchf;
+import io.cellgate.support.Radclient;
+import io.cellgate.support.TestCoaServer;
+import io.cellgate.support.TestNas;
 import io.cellgate.support.TenantEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -113,5 +118,25 @@ class ChargingDataSessionsTest {
         assertEquals("voice", TenantEvents.data(warning).get("service"));
         Map<String, Object> reached = TenantEvents.awaitOfType(ACME_ADMIN, iccid, "usage.limit_reached").get(0);
         assertEquals("voice", TenantEvents.data(reached).get("service"));
+    }
+
+    @Test
+    void aLimitReachedThroughOnlineChargingCutsTheSimsRadiusSessionsToo() {
+        String secret = TestNas.secret();
+        Map<String, Object> sim = sim(Map.of("limits", Map.of("data_bytes", Map.of("limit", 50_000))));
+        String imsi = (String) sim.get("imsi");
+        String radiusSession = "both-" + UUID.randomUUID();
+        Radclient.Reply started = Radclient.acct(secret, "Acct-Status-Type = Start",
+                "Acct-Session-Id = \"" + radiusSession + "\"", "3GPP-IMSI = \"" + imsi + "\"",
+                "Called-Station-Id = \"iot.acme\"");
+        assertEquals("Accounting-Response", started.code(), started.output());
+
+        String ref = Nchf.ref(Nchf.create(Nchf.pdu(Nchf.unit(Nchf.request(imsi, 1, "SMF"), DATA,
+                Map.of("totalVolume", 50_000), null), "iot.acme", null)).then().statusCode(201).extract().response());
+        Nchf.release(ref, Nchf.pdu(Nchf.unit(Nchf.request(imsi, 2, "SMF"), DATA, null,
+                Map.of("totalVolume", 50_000)), "iot.acme", null)).then().statusCode(204);
+
+        RadiusPacket disconnect = TestCoaServer.get().awaitDisconnect(radiusSession);
+        assertEquals(RadiusPacket.DISCONNECT_REQUEST, disconnect.code());
     }
 }
