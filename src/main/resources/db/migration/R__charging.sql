@@ -70,7 +70,6 @@ BEGIN
         IF v_reached_now THEN
             v_reached := v_reached || v_service;
         END IF;
-        DELETE FROM charging_reservations r WHERE r.session_ref = p_ref AND r.rating_group = v_rating_group;
 
         v_result := v_unit->>'result';
         v_requested := CASE WHEN p_release OR v_result IS NOT NULL THEN 0
@@ -84,7 +83,8 @@ BEGIN
                 v_left := greatest(v_limit - v_used - (
                     SELECT coalesce(sum(r.units), 0) FROM charging_reservations r
                     WHERE r.iccid = p_iccid AND r.tenant_id = p_tenant AND r.service = v_service
-                      AND r.expires_at > clock_timestamp()), 0);
+                      AND r.expires_at > clock_timestamp()
+                      AND (r.session_ref, r.rating_group) <> (p_ref, v_rating_group)), 0);
                 v_granted := least(v_requested, v_left);
             END IF;
             IF v_granted > 0 AND coalesce((v_unit->>'debit')::boolean, false) THEN
@@ -95,9 +95,12 @@ BEGIN
                     v_reached := v_reached || v_service;
                 END IF;
             ELSIF v_granted > 0 THEN
-                INSERT INTO charging_reservations (session_ref, rating_group, tenant_id, iccid, service, units,
-                                                   expires_at)
-                VALUES (p_ref, v_rating_group, p_tenant, p_iccid, v_service, v_granted, clock_timestamp() + p_valid_for);
+                -- the session's reservation of the group is replaced (in place, a HOT update)
+                INSERT INTO charging_reservations AS r (session_ref, rating_group, tenant_id, iccid, service, units,
+                                                        expires_at)
+                VALUES (p_ref, v_rating_group, p_tenant, p_iccid, v_service, v_granted, clock_timestamp() + p_valid_for)
+                ON CONFLICT (session_ref, rating_group)
+                    DO UPDATE SET units = EXCLUDED.units, expires_at = EXCLUDED.expires_at, service = EXCLUDED.service;
             END IF;
             v_result := CASE WHEN v_granted > 0 THEN 'SUCCESS' ELSE 'QUOTA_LIMIT_REACHED' END;
         ELSIF v_result IS NULL THEN
@@ -106,6 +109,9 @@ BEGIN
             v_denied := v_denied || (p_tenant, p_iccid, 'charging.denied', jsonb_build_object(
                 'service', v_service, 'reason', v_unit->>'reason', 'rating_group', v_rating_group,
                 'counterpart', v_unit->>'counterpart'))::new_event;
+        END IF;
+        IF NOT (v_granted > 0 AND NOT coalesce((v_unit->>'debit')::boolean, false)) THEN
+            DELETE FROM charging_reservations r WHERE r.session_ref = p_ref AND r.rating_group = v_rating_group;
         END IF;
         v_outcomes := v_outcomes || jsonb_build_object('rating_group', v_rating_group, 'service', v_service,
             'result', v_result, 'granted', v_granted, 'final', coalesce(v_granted > 0 AND v_granted = v_left, false),
@@ -141,7 +147,8 @@ DECLARE
 BEGIN
     DELETE FROM charging_reservations r WHERE r.expires_at < clock_timestamp() - p_idle;
     UPDATE charging_sessions s SET released_at = now()
-    WHERE s.released_at IS NULL AND s.updated_at < now() - p_idle
+    -- created before the idle time too (updated_at is never before created_at), which the index finds
+    WHERE s.released_at IS NULL AND s.created_at < now() - p_idle AND s.updated_at < now() - p_idle
       AND NOT EXISTS (SELECT 1 FROM charging_reservations r WHERE r.session_ref = s.ref);
     GET DIAGNOSTICS v_count = ROW_COUNT;
     RETURN v_count;

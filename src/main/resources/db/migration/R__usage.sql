@@ -162,33 +162,37 @@ DECLARE
     v_up bigint := CASE WHEN p_service = 'data' THEN p_up ELSE 0 END;
     v_down bigint := CASE WHEN p_service = 'data' THEN p_down ELSE 0 END;
 BEGIN
-    INSERT INTO usage_counters (tenant_id, iccid, period) VALUES (p_tenant, p_iccid, p_period) ON CONFLICT DO NOTHING;
-    RETURN QUERY WITH counted AS (
-        UPDATE usage_counters u
-        SET voice_seconds = u.voice_seconds + v_voice,
-            sms_mo = u.sms_mo + v_mo,
-            sms_mt = u.sms_mt + v_mt,
-            data_bytes_up = u.data_bytes_up + v_up,
-            data_bytes_down = u.data_bytes_down + v_down,
-            voice_warned = CASE WHEN p_service = 'voice' THEN thresholds_crossed(u.voice_warned,
-                u.voice_seconds + v_voice, p_limit, p_warn_percents) ELSE u.voice_warned END,
-            voice_limit_reached_at = CASE WHEN p_service = 'voice' THEN limit_reached_at(u.voice_limit_reached_at,
-                u.voice_seconds + v_voice, p_limit) ELSE u.voice_limit_reached_at END,
-            sms_warned = CASE WHEN p_service = 'sms' THEN thresholds_crossed(u.sms_warned,
-                u.sms_mo + u.sms_mt + v_mo + v_mt, p_limit, p_warn_percents) ELSE u.sms_warned END,
-            sms_limit_reached_at = CASE WHEN p_service = 'sms' THEN limit_reached_at(u.sms_limit_reached_at,
-                u.sms_mo + u.sms_mt + v_mo + v_mt, p_limit) ELSE u.sms_limit_reached_at END,
-            data_warned = CASE WHEN p_service = 'data' THEN thresholds_crossed(u.data_warned,
-                u.data_bytes_up + u.data_bytes_down + v_up + v_down, p_limit, p_warn_percents) ELSE u.data_warned END,
-            data_limit_reached_at = CASE WHEN p_service = 'data' THEN limit_reached_at(u.data_limit_reached_at,
-                u.data_bytes_up + u.data_bytes_down + v_up + v_down, p_limit) ELSE u.data_limit_reached_at END
-        WHERE u.tenant_id = p_tenant AND u.period = p_period AND u.iccid = p_iccid
-        RETURNING u.voice_seconds, u.sms_mo + u.sms_mt AS sms, u.data_bytes_up + u.data_bytes_down AS data,
-                  u.voice_limit_reached_at, u.sms_limit_reached_at, u.data_limit_reached_at
-    )
-    -- reached by this transaction: it alone sets now(), its start time
-    SELECT CASE p_service WHEN 'voice' THEN c.voice_seconds WHEN 'sms' THEN c.sms ELSE c.data END,
-           coalesce(CASE p_service WHEN 'voice' THEN c.voice_limit_reached_at WHEN 'sms' THEN c.sms_limit_reached_at
-                                   ELSE c.data_limit_reached_at END = now(), false)
-    FROM counted c;
+    FOR attempt IN 1..2 LOOP
+        RETURN QUERY WITH counted AS (
+            UPDATE usage_counters u
+            SET voice_seconds = u.voice_seconds + v_voice,
+                sms_mo = u.sms_mo + v_mo,
+                sms_mt = u.sms_mt + v_mt,
+                data_bytes_up = u.data_bytes_up + v_up,
+                data_bytes_down = u.data_bytes_down + v_down,
+                voice_warned = CASE WHEN p_service = 'voice' THEN thresholds_crossed(u.voice_warned,
+                    u.voice_seconds + v_voice, p_limit, p_warn_percents) ELSE u.voice_warned END,
+                voice_limit_reached_at = CASE WHEN p_service = 'voice' THEN limit_reached_at(u.voice_limit_reached_at,
+                    u.voice_seconds + v_voice, p_limit) ELSE u.voice_limit_reached_at END,
+                sms_warned = CASE WHEN p_service = 'sms' THEN thresholds_crossed(u.sms_warned,
+                    u.sms_mo + u.sms_mt + v_mo + v_mt, p_limit, p_warn_percents) ELSE u.sms_warned END,
+                sms_limit_reached_at = CASE WHEN p_service = 'sms' THEN limit_reached_at(u.sms_limit_reached_at,
+                    u.sms_mo + u.sms_mt + v_mo + v_mt, p_limit) ELSE u.sms_limit_reached_at END,
+                data_warned = CASE WHEN p_service = 'data' THEN thresholds_crossed(u.data_warned,
+                    u.data_bytes_up + u.data_bytes_down + v_up + v_down, p_limit, p_warn_percents) ELSE u.data_warned END,
+                data_limit_reached_at = CASE WHEN p_service = 'data' THEN limit_reached_at(u.data_limit_reached_at,
+                    u.data_bytes_up + u.data_bytes_down + v_up + v_down, p_limit) ELSE u.data_limit_reached_at END
+            WHERE u.tenant_id = p_tenant AND u.period = p_period AND u.iccid = p_iccid
+            RETURNING u.voice_seconds, u.sms_mo + u.sms_mt AS sms, u.data_bytes_up + u.data_bytes_down AS data,
+                      u.voice_limit_reached_at, u.sms_limit_reached_at, u.data_limit_reached_at
+        )
+        -- reached by this transaction: it alone sets now(), its start time
+        SELECT CASE p_service WHEN 'voice' THEN c.voice_seconds WHEN 'sms' THEN c.sms ELSE c.data END,
+               coalesce(CASE p_service WHEN 'voice' THEN c.voice_limit_reached_at WHEN 'sms' THEN c.sms_limit_reached_at
+                                       ELSE c.data_limit_reached_at END = now(), false)
+        FROM counted c;
+        -- the period's first count of the SIM makes its row (then counted by the second attempt)
+        EXIT WHEN FOUND;
+        INSERT INTO usage_counters (tenant_id, iccid, period) VALUES (p_tenant, p_iccid, p_period) ON CONFLICT DO NOTHING;
+    END LOOP;
 END $$;

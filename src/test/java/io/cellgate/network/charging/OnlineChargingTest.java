@@ -11,14 +11,22 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.common.Actor;
+import io.cellgate.common.Origin;
+import io.cellgate.ports.ChargingPort;
 import io.cellgate.support.Api;
 import io.cellgate.support.Nchf;
+import io.cellgate.support.OwnerDatabase;
 import io.cellgate.support.PrometheusMetrics;
 import io.cellgate.support.TenantEvents;
 import io.cellgate.support.TestSims;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -226,5 +234,37 @@ class OnlineChargingTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(201, answer.statusCode(), answer.body());
         assertEquals(java.net.http.HttpClient.Version.HTTP_2, answer.version());
+    }
+
+    @Inject
+    ChargingPort charging;
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void aSessionWhoseFunctionWentAwayIsReleasedOnceItsReservationsHaveExpired() {
+        String imsi = (String) sim(Map.of("voice", Map.of("enabled", true))).get("imsi");
+        String ref = Nchf.ref(Nchf.create(Nchf.unit(Nchf.request(imsi, 1, "IMS_NODE"), VOICE, Map.of("time", 30),
+                null)).then().statusCode(201).extract().response());
+        Actor upkeep = Actor.networkFunction("test-upkeep", Origin.system("test-upkeep"));
+        charging.releaseIdle(upkeep, Duration.ofHours(1)).await().indefinitely();
+        assertTrue(live(ref), "a session updated within the idle time stays");
+        // its reservation lasts 4 s (the tests' validity); released once expired and idle for 1 s
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            charging.releaseIdle(upkeep, Duration.ofSeconds(1)).await().indefinitely();
+            return !live(ref);
+        });
+        Nchf.update(ref, Nchf.unit(Nchf.request(imsi, 2, "IMS_NODE"), VOICE, Map.of("time", 30), null)).then()
+                .statusCode(404);
+    }
+
+    private boolean live(String ref) {
+        Pool owner = OwnerDatabase.open(vertx);
+        try {
+            return owner.preparedQuery("SELECT released_at IS NULL AS live FROM charging_sessions WHERE ref = $1::uuid")
+                    .execute(Tuple.of(ref)).await().indefinitely().iterator().next().getBoolean("live");
+        } finally {
+            owner.close().await().indefinitely();
+        }
     }
 }
