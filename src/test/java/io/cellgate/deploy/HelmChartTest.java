@@ -173,7 +173,8 @@ class HelmChartTest {
         List<String> titles = new java.util.ArrayList<>();
         grafana.get("panels").forEach(panel -> titles.add(panel.get("title").asText()));
         assertTrue(titles.containsAll(List.of("p99 duration by route", "Rate-limit rejections per tenant",
-                "RADIUS Access-Requests by outcome and reason")), titles.toString());
+                "RADIUS Access-Requests by outcome and reason", "Online charging: rating groups answered by result")),
+                titles.toString());
     }
 
     @Test
