@@ -122,6 +122,11 @@ public final class Nchf {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
+    /** The port the service under test listens on. */
+    public static int port() {
+        return TEST_PORT;
+    }
+
     public static io.restassured.specification.RequestSpecification as(String client) {
         return given().port(TEST_PORT).auth().oauth2(Tokens.of(client)).contentType(ContentType.JSON)
                 .accept(ContentType.JSON);

@@ -76,7 +76,6 @@ public class OnlineCharging {
         });
     }
 
-    /** Asking: units may be granted (not in a release); a rating group that asks for none only reports usage. */
     /** cellgate_charging_units_total{service, result}: each rating group answered (a replay counts again). */
     private void count(Outcome outcome) {
         for (Invocation.UnitOutcome unit : outcome.units()) {
@@ -85,6 +84,7 @@ public class OnlineCharging {
         }
     }
 
+    /** Asking: units may be granted (not in a release); a rating group that asks for none only reports usage. */
     private Uni<List<Unit>> units(SimEntry sim, ChargingRequest request, boolean asking) {
         List<Long> asked = request.units().stream().map(UnitUsage::ratingGroup).toList();
         return directory.ratingGroups(asked).flatMap(groups -> a2pAddresses(sim, request, groups).map(a2p -> {
@@ -96,7 +96,7 @@ public class OnlineCharging {
                     units.add(new Unit(usage.ratingGroup(), Service.DATA, false, 0, 0, null, false, null, List.of(),
                             new Refusal(RATING_FAILED, null, null)));
                 } else if (!asking || usage.requested() == null) {
-                    units.add(reported(sim, request, usage, group.service()));
+                    units.add(counted(sim, request, usage, group.service(), null));
                 } else {
                     units.add(unit(sim, request, usage, group.service(), a2p));
                 }
@@ -118,7 +118,7 @@ public class OnlineCharging {
             case DATA -> ServiceRules.data(sim, facts(request));
         };
         if (refusal != null) {
-            return refused(usage, service, new Refusal(SERVICE_DENIED, refusal, counterpart));
+            return counted(sim, request, usage, service, new Refusal(SERVICE_DENIED, refusal, counterpart));
         }
         Limit limit = limit(sim, service);
         return new Unit(usage.ratingGroup(), service, mo, up(service, usage.used()), down(service, usage.used()),
@@ -126,18 +126,16 @@ public class OnlineCharging {
                 null);
     }
 
-    /** Used units only: counted, nothing decided or granted. */
-    private static Unit reported(SimEntry sim, ChargingRequest request, UnitUsage usage, Service service) {
+    /**
+     * Used units only, counted (with the limit's thresholds) and nothing granted: a report, or a request refused now
+     * (what was used before still counts).
+     */
+    private static Unit counted(SimEntry sim, ChargingRequest request, UnitUsage usage, Service service,
+                                Refusal refusal) {
         Limit limit = limit(sim, service);
         boolean mo = request.sms() != null && Messages.sentBy(request.sms(), request.imsi());
         return new Unit(usage.ratingGroup(), service, mo, up(service, usage.used()), down(service, usage.used()),
-                null, false, limit.units(), limit.warnPercents(), null);
-    }
-
-    /** Used units still count when the service is refused now. */
-    private static Unit refused(UnitUsage usage, Service service, Refusal refusal) {
-        return new Unit(usage.ratingGroup(), service, false, up(service, usage.used()), down(service, usage.used()),
-                null, false, null, List.of(), refusal);
+                null, false, limit.units(), limit.warnPercents(), refusal);
     }
 
     private record Limit(Long units, List<Integer> warnPercents) {

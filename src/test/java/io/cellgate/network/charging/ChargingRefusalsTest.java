@@ -35,7 +35,7 @@ class ChargingRefusalsTest {
         String imsi = (String) sim(Map.of()).get("imsi");
         Map<String, Object> request = Nchf.unit(Nchf.request(imsi, 1, "SMF"), VOICE, Map.of("time", 60), null);
         problem(Nchf.as("acme-backend").body(request).post(Nchf.ROOT).then(), 403, "forbidden");
-        problem(given().port(testPort()).contentType("application/json").body(request).post(Nchf.ROOT).then(), 401,
+        problem(given().port(Nchf.port()).contentType("application/json").body(request).post(Nchf.ROOT).then(), 401,
                 "unauthorized");
 
         String id = as(OPS).get("/api/v1/admin/charging-functions").then().statusCode(200).extract().jsonPath()
@@ -107,10 +107,5 @@ class ChargingRefusalsTest {
     private static ValidatableResponse refused(ValidatableResponse response, int status, String type) {
         NchfSchemas.assertConforms("ProblemDetails", response.extract().asString());
         return problem(response, status, type).contentType(startsWith("application/problem+json"));
-    }
-
-    private static int testPort() {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.http.test-port",
-                Integer.class);
     }
 }

@@ -219,8 +219,7 @@ class OnlineChargingTest {
         String imsi = (String) sim(Map.of("voice", Map.of("enabled", true))).get("imsi");
         String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
                 Nchf.unit(Nchf.request(imsi, 1, "IMS_NODE"), VOICE, Map.of("time", 30), null));
-        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.http.test-port",
-                Integer.class);
+        int port = Nchf.port();
         java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_2).build();
         // the connection is upgraded to h2c by a first request without a body, as clients do
